@@ -1,0 +1,55 @@
+using Dossier.Records;
+using Dossier.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dossier.Data;
+
+/// <summary>The archive's store. One context for every provider; each provider keeps its own migrations.</summary>
+public sealed class DossierDb(DbContextOptions<DossierDb> options) : DbContext(options)
+{
+    public DbSet<ArchivalRecord> Records => Set<ArchivalRecord>();
+    public DbSet<Transcript> Transcripts => Set<Transcript>();
+    public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<ArchivalRecord>(record =>
+        {
+            record.ToTable("Records");
+            record.HasIndex(r => r.RecordId).IsUnique();
+            record.HasIndex(r => r.Fingerprint);
+            record.HasIndex(r => r.Date);
+            record.HasIndex(r => r.CreatedAt);
+            record.Property(r => r.RecordId).HasMaxLength(64);
+            record.Property(r => r.Fingerprint).HasMaxLength(64);
+            record.Property(r => r.Date).HasMaxLength(10);
+            record.Property(r => r.UploadedDate).HasMaxLength(10);
+            record.Property(r => r.ContentHash).HasMaxLength(64);
+            record.OwnsOne(r => r.Source, source =>
+            {
+                source.Property(s => s.Text).HasColumnName("SourceText");
+                source.Property(s => s.Archive).HasColumnName("SourceArchive");
+                source.Property(s => s.Fond).HasColumnName("SourceFond");
+                source.Property(s => s.Opis).HasColumnName("SourceOpis");
+                source.Property(s => s.Papka).HasColumnName("SourcePapka");
+                source.Property(s => s.Delo).HasColumnName("SourceDelo");
+                source.Property(s => s.Pages).HasColumnName("SourcePages");
+                source.Property(s => s.Reel).HasColumnName("SourceReel");
+                source.Ignore(s => s.IsEmpty);
+            });
+            record.Navigation(r => r.Source).IsRequired();
+            record.HasMany(r => r.Transcripts).WithOne().HasForeignKey(t => t.ArchivalRecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Transcript>(transcript =>
+        {
+            transcript.ToTable("Transcripts");
+            transcript.Property(t => t.Language).HasMaxLength(35);
+            transcript.HasIndex(t => new { t.ArchivalRecordId, t.Position });
+        });
+        model.Entity<IndexingTask>(task =>
+        {
+            task.ToTable("IndexingTasks");
+            task.HasKey(t => t.Id);
+        });
+    }
+}

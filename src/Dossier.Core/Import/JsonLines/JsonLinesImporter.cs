@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using Dossier.Import.PageCaptures;
+using Dossier.Languages;
+using Dossier.Records;
+using Dossier.Sources;
+
+namespace Dossier.Import.JsonLines;
+
+/// <summary>
+/// Imports JSON Lines (<c>.jsonl</c>, <c>.ndjson</c>): one record a line in the shape of
+/// <c>GET /api/documents/{id}</c>. A line that cannot be read is reported with its number; the others import.
+/// </summary>
+public sealed class JsonLinesImporter : IRecordImporter
+{
+    public string Format => "JSON Lines";
+
+    public bool Accepts(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".jsonl" or ".ndjson";
+
+    public IEnumerable<ImportItem> Read(string path)
+    {
+        string text;
+        try
+        {
+            text = TextFile.Read(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return [ImportItem.Failed(path, e.Message)];
+        }
+        return ReadLines(path, text);
+    }
+
+    internal static IEnumerable<ImportItem> ReadLines(string path, string text)
+    {
+        var number = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var location = string.Create(CultureInfo.InvariantCulture, $"{path}:{number}");
+            var (document, parseError) = Deserialize(line);
+            if (parseError is not null)
+            {
+                yield return ImportItem.Failed(location, parseError);
+                continue;
+            }
+            if (document is null)
+            {
+                yield return ImportItem.Failed(location, "not a JSON record: the line is null");
+                continue;
+            }
+            var error = Validate(document);
+            yield return error is null ? ImportItem.Of(location, ToRecord(document)) : ImportItem.Failed(location, error);
+        }
+    }
+
+    private static (RecordDocument? Document, string? Error) Deserialize(string line)
+    {
+        try
+        {
+            return (JsonSerializer.Deserialize<RecordDocument>(line, RecordDocument.JsonOptions), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, "not a JSON record: " + e.Message);
+        }
+    }
+
+    private static string? Validate(RecordDocument d)
+    {
+        if (string.IsNullOrWhiteSpace(d.Title)) return "title is required";
+        if (d.Date is not null && !PartialDate.TryParseIso(d.Date, out _)) return $"date '{d.Date}' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)";
+        if (d.UploadedDate is not null && !PartialDate.TryParseIso(d.UploadedDate, out _)) return $"uploadedDate '{d.UploadedDate}' is not an ISO 8601 date";
+        foreach (var language in d.Languages ?? [])
+            if (LanguageNames.ToCode(language) is null) return $"language '{language}' is not a BCP 47 code";
+        foreach (var t in d.Transcripts ?? [])
+        {
+            if (t is null || string.IsNullOrWhiteSpace(t.Language) || LanguageNames.ToCode(t.Language) is null)
+                return "every transcript needs a BCP 47 language";
+            if (t.Text is null) return $"the {t.Language} transcript has no text";
+        }
+        return null;
+    }
+
+    private static ArchivalRecord ToRecord(RecordDocument d)
+    {
+        var source = d.Source is null ? new ArchivalSource() : new ArchivalSource
+        {
+            Text = Blank(d.Source.Text), Archive = Blank(d.Source.Archive), Fond = Blank(d.Source.Fond), Opis = Blank(d.Source.Opis),
+            Papka = Blank(d.Source.Papka), Delo = Blank(d.Source.Delo), Pages = Blank(d.Source.Pages), Reel = Blank(d.Source.Reel),
+        };
+        // A record that gives only the reference's text gets its parts read the same way as an imported page's.
+        if (source.Text is not null && source.Archive is null && source.Fond is null && source.Opis is null && source.Delo is null
+            && source.Papka is null && source.Pages is null && source.Reel is null)
+        {
+            source = ArchivalReference.Parse(source.Text);
+        }
+
+        var provenance = Blank(d.Provenance);
+        var obtainedBy = (d.ObtainedBy ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
+        var translators = (d.Translators ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
+        if (obtainedBy.Count == 0 && translators.Count == 0 && provenance is not null)
+        {
+            var people = Provenance.People(provenance);
+            obtainedBy = [.. people.ObtainedBy];
+            translators = [.. people.Translators];
+        }
+
+        var transcripts = (d.Transcripts ?? [])
+            .Select((t, i) => new Transcript { Language = LanguageNames.ToCode(t.Language)!, Text = t.Text.Replace("\r\n", "\n", StringComparison.Ordinal), Position = i })
+            .ToList();
+        var languages = (d.Languages ?? []).Select(l => LanguageNames.ToCode(l)!).ToList();
+        foreach (var t in transcripts)
+            if (!languages.Contains(t.Language, StringComparer.OrdinalIgnoreCase)) languages.Add(t.Language);
+
+        var repository = Blank(d.Repository);
+        if (repository is null && d.Citation?.Chicago is { } chicago) repository = CitationLine.TryParse(chicago)?.Repository;
+
+        return new ArchivalRecord
+        {
+            RecordId = Blank(d.RecordId),
+            Title = d.Title!.Trim(),
+            Date = Blank(d.Date),
+            Summary = Blank(d.Summary),
+            Type = Blank(d.Type),
+            Classification = Blank(d.Classification),
+            Languages = languages,
+            Source = source,
+            Provenance = provenance,
+            ObtainedBy = obtainedBy,
+            Translators = translators,
+            Donors = (d.Donors ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).ToList(),
+            Rights = Blank(d.Rights),
+            UploadedDate = Blank(d.UploadedDate),
+            Repository = repository,
+            Transcripts = transcripts,
+        };
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

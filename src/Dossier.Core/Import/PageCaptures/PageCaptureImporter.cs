@@ -1,0 +1,38 @@
+namespace Dossier.Import.PageCaptures;
+
+/// <summary>Imports text captures of the archive's record pages (<c>.txt</c>), one record a file.</summary>
+public sealed class PageCaptureImporter : IRecordImporter
+{
+    public string Format => "page capture";
+
+    public bool Accepts(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".txt" or ".text";
+
+    public IEnumerable<ImportItem> Read(string path)
+    {
+        string text;
+        try
+        {
+            text = TextFile.Read(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return [ImportItem.Failed(path, e.Message)];
+        }
+        return [Parse(path, text)];
+    }
+
+    internal static ImportItem Parse(string location, string text)
+    {
+        var page = PageCaptureParser.Parse(text);
+        if (page.Title is null)
+        {
+            return ImportItem.Failed(location, page.KnownSite
+                ? "no title found: the capture has neither a citation line nor a title under the date (cut short?)"
+                : "not a record page of a known archive: no citation line, title, donors line or document information found");
+        }
+        if (!page.KnownSite && page.Date is null)
+            return ImportItem.Failed(location, "not a record page of a known archive: no date, citation line or document information found");
+        return ImportItem.Of(location, page.ToRecord());
+    }
+}

@@ -1,0 +1,596 @@
+using System.Text.RegularExpressions;
+using Dossier.Languages;
+using Dossier.Records;
+using Dossier.Sources;
+
+namespace Dossier.Import.PageCaptures;
+
+/// <summary>
+/// Reads a text capture of a record page of the History and Public Policy Program Digital Archive, in either
+/// of its layouts (see <c>docs/import.md</c>). Real captures are untidy: labels go missing and leave their values
+/// standing alone, values are empty, blocks come in another order, captures start or end mid-page and carry
+/// navigation text. So every line is first recognised by what it is (a date, a citation line, the donors line,
+/// a label, an archival reference, a paragraph of the document) and only then by where it stands.
+/// Nothing absent is invented: a field that cannot be found stays empty.
+/// </summary>
+public static partial class PageCaptureParser
+{
+    /// <summary>The publisher named in the archive's own citations; pages recognised as its layouts carry it.</summary>
+    public const string ArchiveName = "History and Public Policy Program Digital Archive";
+
+    public static PageCapture Parse(string text)
+    {
+        var lines = Lines(text);
+        var kinds = new LineKind[lines.Count];
+        var page = new PageCapture();
+
+        MarkSiteText(lines, kinds, page);
+        var infoStart = FindInformationBlock(lines, kinds);
+        if (infoStart >= 0) ReadInformationBlock(lines, kinds, infoStart, page);
+        var bodyEnd = infoStart >= 0 ? infoStart : lines.Count;
+
+        var citationIndex = ReadCitation(lines, kinds, bodyEnd, page);
+        ReadHeader(lines, kinds, bodyEnd, page);
+        ReadSummary(lines, kinds, bodyEnd, citationIndex, infoStart, page);
+        ReadTranscripts(lines, kinds, bodyEnd, page);
+        ReadHeaderClassification(page);
+        return page;
+    }
+
+    // ---- lines -------------------------------------------------------------------------------------------
+
+    private enum LineKind
+    {
+        Text = 0,
+        Chrome,
+        HtmlMarker,
+        DonorsLine,
+        Citation,
+        Summary,
+        RecordDate,
+        Title,
+        Information,
+    }
+
+    private static List<string> Lines(string text)
+    {
+        var cleaned = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
+            .Replace('\u00A0', ' ').Replace("\u200B", "", StringComparison.Ordinal).Replace("\uFEFF", "", StringComparison.Ordinal);
+        var result = new List<string>();
+        foreach (var raw in cleaned.Split('\n'))
+        {
+            var line = raw.Trim();
+            // Bullets of the page's menus ("• Citation") are part of the chrome, not of the words.
+            if (line.StartsWith('•')) line = line[1..].Trim();
+            if (line.Length > 0) result.Add(line);
+        }
+        return result;
+    }
+
+    private static readonly HashSet<string> ChromeLines = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Search in", "Digital Archive International History Declassified", "Skip to content", "Skip to main content",
+        "Citation", "get citation", "share document", "Share", "Print", "Download", "Download PDF", "Email", "Facebook",
+        "Twitter", "X", "LinkedIn", "Home", "Menu", "Close", "Search", "Browse", "Collections", "Topics", "Themes",
+        "About", "Contact", "Contact Us", "Log in", "Login", "Sign in", "Sign up", "Donate", "Subscribe", "Back to top",
+        "Privacy Policy", "Terms of Use", "Cookie Policy", "Accessibility", "Wilson Center", "Digital Archive",
+        "Advanced Search", "My Collections", "Save", "Cite", "Copy", "Copy citation", "Original Scan", "Transcript",
+        "Translation", "View PDF", "Open in new window", "Previous", "Next", "Print this page", "Explore",
+        "Sources", "Resources", "Primary Sources", "Related Documents", "Related Content", "More", "Tags",
+    };
+
+    private static readonly string[] ChromePrefixes =
+    [
+        "It appears your Web browser is not configured to display PDF files",
+        "Click here to view the PDF file",
+        "Click here to download the PDF",
+        "PDFs cannot be printed inline",
+        "Your browser does not support",
+        "©", "Copyright ©", "All rights reserved",
+    ];
+
+    // Headings of lists the page shows beside a record; their items belong to no field.
+    private static readonly HashSet<string> ListHeadings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Associated Places", "Associated Topics", "Associated People & Organizations", "Associated People and Organizations",
+        "Associated Collections", "Associated People", "Associated Organizations", "Subjects", "Keywords", "Places",
+        "People", "Organizations", "Geographic Areas", "Related Documents", "Related Collections", "Related Topics",
+    };
+
+    private static void MarkSiteText(List<string> lines, LineKind[] kinds, PageCapture page)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (ChromeLines.Contains(line.TrimEnd(':')) || ChromePrefixes.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                kinds[i] = LineKind.Chrome;
+                if (line.Equals("Search in", StringComparison.OrdinalIgnoreCase) || line.Contains("International History Declassified", StringComparison.Ordinal))
+                    page.KnownSite = true;
+                continue;
+            }
+            var html = HtmlMarker().Match(line);
+            if (html.Success)
+            {
+                kinds[i] = LineKind.HtmlMarker;
+                page.KnownSite = true;
+                continue;
+            }
+            var donors = DonorsLine().Match(line);
+            if (donors.Success)
+            {
+                kinds[i] = LineKind.DonorsLine;
+                page.KnownSite = true;
+                foreach (var d in SplitDonors(donors.Groups["donors"].Value)) page.AddDonor(d);
+                continue;
+            }
+            if (ListHeadings.Contains(line.TrimEnd(':')))
+            {
+                kinds[i] = LineKind.Chrome;
+                // The list's items are short names with no sentence punctuation.
+                while (i + 1 < lines.Count && lines[i + 1].Length <= 60 && !EndsSentence(lines[i + 1]) && Label(lines[i + 1]) is null
+                       && !IsInformationHeading(lines[i + 1]) && !HtmlMarker().IsMatch(lines[i + 1]))
+                {
+                    kinds[++i] = LineKind.Chrome;
+                }
+            }
+        }
+    }
+
+    // ---- citation ----------------------------------------------------------------------------------------
+
+    private static int ReadCitation(List<string> lines, LineKind[] kinds, int bodyEnd, PageCapture page)
+    {
+        for (var i = 0; i < bodyEnd; i++)
+        {
+            if (kinds[i] != LineKind.Text) continue;
+            var citation = CitationLine.TryParse(lines[i]);
+            if (citation is null) continue;
+            kinds[i] = LineKind.Citation;
+            page.Citation = citation;
+            page.KnownSite |= citation.Repository is not null;
+            return i;
+        }
+        return -1;
+    }
+
+    // ---- header: record date and title -------------------------------------------------------------------
+
+    private static void ReadHeader(List<string> lines, LineKind[] kinds, int bodyEnd, PageCapture page)
+    {
+        // The record's date is the first line that is only a date, provided no paragraph of the document came
+        // before it: in a capture that starts mid-document the dates inside the text are not the record's date.
+        var dateIndex = -1;
+        for (var i = 0; i < bodyEnd; i++)
+        {
+            if (kinds[i] is LineKind.Chrome or LineKind.HtmlMarker or LineKind.DonorsLine) continue;
+            if (kinds[i] == LineKind.Text && PartialDate.TryParseWritten(lines[i], out var date))
+            {
+                kinds[i] = LineKind.RecordDate;
+                page.Date = date;
+                dateIndex = i;
+                break;
+            }
+            if (kinds[i] == LineKind.Text && lines[i].Length > 60 && !(page.Citation is not null && SameTitle(lines[i], page.Citation.Title))) break;
+        }
+
+        // Layout B prints the title under the date and above the donors line.
+        var titleIndex = -1;
+        if (dateIndex >= 0)
+        {
+            var next = NextContent(kinds, dateIndex + 1, bodyEnd);
+            if (next >= 0 && kinds[next] == LineKind.Text && LooksLikeTitle(lines[next])) titleIndex = next;
+        }
+        if (titleIndex < 0)
+        {
+            var donors = Array.IndexOf(kinds, LineKind.DonorsLine);
+            if (donors > 0 && donors < bodyEnd)
+            {
+                var before = PreviousContent(kinds, donors - 1);
+                if (before >= 0 && kinds[before] == LineKind.Text && LooksLikeTitle(lines[before])) titleIndex = before;
+            }
+        }
+        if (titleIndex >= 0)
+        {
+            var title = lines[titleIndex];
+            // With a citation line too, the title line is kept out of the transcript only when it is the same title.
+            if (page.Citation is null || SameTitle(title, page.Citation.Title))
+            {
+                kinds[titleIndex] = LineKind.Title;
+                page.HeaderTitle = title;
+            }
+        }
+    }
+
+    private static bool LooksLikeTitle(string line) =>
+        line.Length is >= 8 and <= 500 && Classification.FromHeader(line) is null && !PartialDate.TryParseWritten(line, out _)
+        && (char.IsLetterOrDigit(line[0]) || line[0] is '"' or '\'' or '“' or '‘' or '[');
+
+    private static bool SameTitle(string a, string b) =>
+        string.Equals(RecordFingerprint.Normalize(a), RecordFingerprint.Normalize(b), StringComparison.Ordinal);
+
+    // ---- summary -----------------------------------------------------------------------------------------
+
+    private static void ReadSummary(List<string> lines, LineKind[] kinds, int bodyEnd, int citationIndex, int infoStart, PageCapture page)
+    {
+        // Layout A: the summary stands in the citation block, just before the citation line.
+        if (citationIndex >= 0)
+        {
+            var before = PreviousContent(kinds, citationIndex - 1);
+            if (before >= 0 && kinds[before] == LineKind.Text && LooksLikeSummary(lines[before]))
+            {
+                kinds[before] = LineKind.Summary;
+                page.Summary = lines[before];
+                return;
+            }
+        }
+        // Layout B: the summary is the paragraph just before "Document Information". Without that block
+        // (a capture cut short) the last paragraph is the document's own, and no summary is claimed.
+        if (infoStart >= 0)
+        {
+            var before = PreviousContent(kinds, bodyEnd - 1);
+            if (before >= 0 && kinds[before] == LineKind.Text && LooksLikeSummary(lines[before]))
+            {
+                kinds[before] = LineKind.Summary;
+                page.Summary = lines[before];
+            }
+        }
+    }
+
+    private static bool LooksLikeSummary(string line) =>
+        line.Length >= 40 && EndsSentence(line) && line.Any(char.IsLower) && !line.StartsWith('[')
+        && Classification.FromHeader(line) is null && !CitationLine.LooksLikeCitation(line);
+
+    private static bool EndsSentence(string line) => line.TrimEnd('"', '”', '\'', ')', ']').EndsWith('.') || line.EndsWith('?') || line.EndsWith('!');
+
+    // ---- transcripts -------------------------------------------------------------------------------------
+
+    private static void ReadTranscripts(List<string> lines, LineKind[] kinds, int bodyEnd, PageCapture page)
+    {
+        string? markedLanguage = null;
+        var paragraphs = new List<(string Text, string? Language)>();
+        for (var i = 0; i < bodyEnd; i++)
+        {
+            if (kinds[i] == LineKind.HtmlMarker)
+            {
+                markedLanguage = LanguageNames.ToCode(HtmlMarker().Match(lines[i]).Groups["language"].Value);
+                continue;
+            }
+            if (kinds[i] != LineKind.Text) continue;
+            paragraphs.Add((lines[i], LanguageDetector.Detect(lines[i])));
+        }
+        if (paragraphs.Count == 0) return;
+
+        // Paragraphs too short to tell (a date, "No 29", a signature) take the language of the text around them.
+        var languages = new string?[paragraphs.Count];
+        string? carry = null;
+        for (var i = paragraphs.Count - 1; i >= 0; i--)
+        {
+            carry = paragraphs[i].Language ?? carry;
+            languages[i] = carry;
+        }
+        string? previous = null;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Language is null && previous is not null && IsScriptOf(paragraphs[i].Text, previous)) languages[i] = previous;
+            languages[i] ??= previous ?? markedLanguage ?? "en";
+            previous = languages[i];
+        }
+        Smooth(paragraphs.Select(p => p.Text).ToList(), languages);
+
+        var order = new List<string>();
+        var texts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var language = languages[i]!;
+            if (!texts.TryGetValue(language, out var list))
+            {
+                texts[language] = list = [];
+                order.Add(language);
+            }
+            list.Add(paragraphs[i].Text);
+        }
+        foreach (var language in order) page.Transcripts.Add(new TranscriptDocument(language, string.Join("\n\n", texts[language])));
+    }
+
+    private static bool IsScriptOf(string text, string language)
+    {
+        var cyrillic = text.Any(c => c is >= '\u0400' and <= '\u04FF');
+        var cyrillicLanguage = language is "ru" or "uk" or "bg" or "be" or "sr" or "mk";
+        return cyrillic == cyrillicLanguage;
+    }
+
+    /// <summary>
+    /// A short run of another language inside a text (a quoted phrase, a line a word-count mistook) is part of the
+    /// text around it; only runs of some length, or of another script, make a transcript of their own.
+    /// </summary>
+    private static void Smooth(List<string> texts, string?[] languages)
+    {
+        var i = 0;
+        while (i < languages.Length)
+        {
+            var j = i;
+            var letters = 0;
+            while (j < languages.Length && languages[j] == languages[i])
+            {
+                letters += texts[j].Count(char.IsLetter);
+                j++;
+            }
+            var before = i > 0 ? languages[i - 1] : null;
+            var after = j < languages.Length ? languages[j] : null;
+            var neighbour = before ?? after;
+            if (neighbour is not null && letters < 300 && (before is null || after is null || before == after)
+                && IsScriptOf(texts[i], neighbour) && (before is not null || after is not null))
+            {
+                for (var k = i; k < j; k++) languages[k] = neighbour;
+                i = Math.Max(0, i - 1);
+                while (i > 0 && languages[i - 1] == languages[i]) i--;
+                if (languages.Distinct().Count() == 1) return;
+                continue;
+            }
+            i = j;
+        }
+    }
+
+    // ---- classification ----------------------------------------------------------------------------------
+
+    private static void ReadHeaderClassification(PageCapture page)
+    {
+        if (page.Classification is not null) return;
+        // Only the document's own header counts: the first lines of its first transcript.
+        foreach (var transcript in page.Transcripts)
+        {
+            foreach (var paragraph in transcript.Text.Split("\n\n").Take(12))
+            {
+                var found = Classification.FromHeader(paragraph);
+                if (found is null) continue;
+                page.Classification = found;
+                return;
+            }
+        }
+    }
+
+    // ---- Document Information ----------------------------------------------------------------------------
+
+    private static bool IsInformationHeading(string line) =>
+        line.TrimEnd(':').Equals("Document Information", StringComparison.OrdinalIgnoreCase)
+        || line.TrimEnd(':').Equals("Document Info", StringComparison.OrdinalIgnoreCase);
+
+    private static int FindInformationBlock(List<string> lines, LineKind[] kinds)
+    {
+        for (var i = 0; i < lines.Count; i++)
+            if (IsInformationHeading(lines[i])) return i;
+
+        // Without its heading the block still shows itself by its labels: two or more, close together,
+        // after which nothing but label values follows.
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (kinds[i] != LineKind.Text || Label(lines[i]) is null) continue;
+            var labels = 0;
+            for (var j = i; j < Math.Min(lines.Count, i + 12); j++)
+                if (Label(lines[j]) is not null) labels++;
+            if (labels >= 2) return i;
+        }
+        return -1;
+    }
+
+    private static void ReadInformationBlock(List<string> lines, LineKind[] kinds, int start, PageCapture page)
+    {
+        page.KnownSite = true;
+        Field? current = null;
+        var assigned = new HashSet<Field>();
+        for (var i = start; i < lines.Count; i++)
+        {
+            if (kinds[i] is LineKind.Chrome or LineKind.HtmlMarker) continue;
+            if (kinds[i] == LineKind.DonorsLine) continue;
+            kinds[i] = LineKind.Information;
+            var line = lines[i];
+            if (IsInformationHeading(line)) continue;
+
+            var label = Label(line);
+            if (label is not null)
+            {
+                current = label.Value.Field;
+                if (label.Value.Inline is not { Length: > 0 } inline) continue;
+                line = inline;
+            }
+
+            if (current is { } field && Fits(field, line) && (!assigned.Contains(field) || IsMultiValued(field)))
+            {
+                Assign(page, field, line);
+                assigned.Add(field);
+                continue;
+            }
+            var byContent = Recognise(line);
+            if (byContent is { } kind && (!assigned.Contains(kind) || IsMultiValued(kind) || kind == Field.Rights))
+            {
+                Assign(page, kind, line);
+                assigned.Add(kind);
+                current = kind;
+            }
+        }
+    }
+
+    private enum Field
+    {
+        Source,
+        Rights,
+        UploadedDate,
+        Type,
+        Language,
+        RecordId,
+        Classification,
+        Donors,
+    }
+
+    private static bool IsMultiValued(Field field) => field is Field.Rights or Field.Donors or Field.Language;
+
+    private static (Field Field, string? Inline)? Label(string line)
+    {
+        var m = LabelPattern().Match(line);
+        if (!m.Success) return null;
+        var name = m.Groups["label"].Value.ToLowerInvariant();
+        Field field = name switch
+        {
+            "source" or "sources" or "archival source" => Field.Source,
+            "rights" => Field.Rights,
+            "original uploaded date" or "uploaded date" or "upload date" or "date uploaded" => Field.UploadedDate,
+            "type" or "document type" => Field.Type,
+            "language" or "languages" or "original language" => Field.Language,
+            "record id" or "record-id" or "recordid" => Field.RecordId,
+            "original classification" or "classification" => Field.Classification,
+            _ => Field.Donors,
+        };
+        var inline = m.Groups["value"].Success ? m.Groups["value"].Value.Trim() : null;
+        return (field, inline);
+    }
+
+    /// <summary>Whether a value can stand under a label: it must have the label's shape and no other's.</summary>
+    private static bool Fits(Field field, string value)
+    {
+        var kind = Recognise(value);
+        return field switch
+        {
+            Field.RecordId => RecordIdShape().IsMatch(value),
+            Field.UploadedDate => PartialDate.TryParseWritten(value, out _),
+            Field.Classification => Classification.Normalize(value) is not null,
+            Field.Language => LanguageList(value).Count > 0,
+            Field.Type => value.Length <= 100 && kind is null or Field.Type,
+            Field.Donors => value.Length <= 300 && kind is null or Field.Donors or Field.Type,
+            Field.Rights => kind is null or Field.Rights,
+            Field.Source => kind is null or Field.Source or Field.Type,
+            _ => false,
+        };
+    }
+
+    /// <summary>What a value standing alone must be, judged by its content.</summary>
+    private static Field? Recognise(string value)
+    {
+        if (RecordIdShape().IsMatch(value) && value.All(char.IsAsciiDigit)) return Field.RecordId;
+        if (PartialDate.TryParseWritten(value, out _)) return Field.UploadedDate;
+        if (Classification.Normalize(value) is not null) return Field.Classification;
+        if (LanguageList(value).Count > 0) return Field.Language;
+        if (RightsWords().IsMatch(value)) return Field.Rights;
+        if (SourceShape().IsMatch(value) || ArchivalReference.Parse(value) is { Opis: not null } or { Delo: not null }) return Field.Source;
+        if (DonorWords().IsMatch(value) && value.Length <= 200) return Field.Donors;
+        if (value.Length <= 80 && TypeShape().IsMatch(value)) return Field.Type;
+        return null;
+    }
+
+    private static void Assign(PageCapture page, Field field, string value)
+    {
+        switch (field)
+        {
+            case Field.Source:
+                var (source, provenance) = Provenance.SplitFromSource(value);
+                page.SourceText ??= source;
+                page.Provenance ??= provenance;
+                break;
+            case Field.Rights:
+                page.Rights = page.Rights is null ? value : page.Rights + "\n\n" + value;
+                break;
+            case Field.UploadedDate:
+                if (PartialDate.TryParseWritten(value, out var uploaded)) page.UploadedDate = uploaded;
+                break;
+            case Field.Type:
+                page.Type = value;
+                break;
+            case Field.Language:
+                foreach (var code in LanguageList(value)) page.DeclaredLanguages.Add(code);
+                break;
+            case Field.RecordId:
+                page.RecordId = value;
+                break;
+            case Field.Classification:
+                page.Classification = Classification.Normalize(value);
+                break;
+            case Field.Donors:
+                foreach (var d in SplitDonors(value)) page.AddDonor(d);
+                break;
+        }
+    }
+
+    private static List<string> LanguageList(string value)
+    {
+        var parts = value.Split([",", ";", " and ", "/"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var codes = new List<string>();
+        foreach (var part in parts)
+        {
+            if (!LanguageNames.IsLanguageName(part)) return [];
+            codes.Add(LanguageNames.ToCode(part)!);
+        }
+        return codes;
+    }
+
+    /// <summary>
+    /// "the Leon Levy Foundation and the Blavatnik Family Foundation" names two donors, while
+    /// "Bill and Melinda Gates Foundation" names one: a part that does not read as an organisation joins the next.
+    /// </summary>
+    internal static IEnumerable<string> SplitDonors(string text)
+    {
+        var parts = DonorSeparator().Split(text.Trim().TrimEnd('.'))
+            .Select(p => LeadingArticle().Replace(p.Trim(), ""))
+            .Where(p => p.Length > 0)
+            .ToList();
+        var pending = "";
+        var result = new List<string>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = pending.Length > 0 ? pending + " and " + parts[i] : parts[i];
+            if (!DonorWords().IsMatch(parts[i]) && i < parts.Count - 1 && parts[i].Split(' ').Length <= 2)
+            {
+                pending = part;
+                continue;
+            }
+            pending = "";
+            result.Add(part);
+        }
+        if (pending.Length > 0) result.Add(pending);
+        return result;
+    }
+
+    private static int NextContent(LineKind[] kinds, int from, int end)
+    {
+        for (var i = from; i < end; i++)
+            if (kinds[i] != LineKind.Chrome && kinds[i] != LineKind.HtmlMarker) return i;
+        return -1;
+    }
+
+    private static int PreviousContent(LineKind[] kinds, int from)
+    {
+        for (var i = from; i >= 0; i--)
+            if (kinds[i] != LineKind.Chrome) return i;
+        return -1;
+    }
+
+    [GeneratedRegex(@"^(?<language>English|Russian|Spanish|German|French|Chinese|Polish|Hungarian|Romanian|Czech|Bulgarian|Italian|Portuguese|Ukrainian|Japanese|Korean|Vietnamese|Mongolian|Serbo-Croatian|Albanian|Arabic|Persian|Hebrew|Turkish|Greek)\s+(?:HTML|Transcription|Translation|Original|Text)$", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlMarker();
+
+    [GeneratedRegex(@"^This document was made possible (?:with|by|through) (?:the )?(?:generous )?(?:support|funding|a grant) (?:from|of) (?<donors>.+?)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DonorsLine();
+
+    [GeneratedRegex(@"^(?<label>Source|Sources|Archival Source|Rights|Original Uploaded Date|Uploaded Date|Upload Date|Date Uploaded|Type|Document Type|Language|Languages|Original Language|Record ID|Record-ID|RecordID|Original Classification|Classification|Donors|Donor|Funding)\s*(?::\s*(?<value>.*))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelPattern();
+
+    [GeneratedRegex(@"^[A-Za-z]{0,4}-?\d[\w\-./]{0,39}$")]
+    private static partial Regex RecordIdShape();
+
+    [GeneratedRegex(@"\b(?:copyright|rights|reuse|re-use|permission|public domain|licen[cs]e|Creative Commons)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RightsWords();
+
+    [GeneratedRegex(@"\b(?:f\.|op\.|d\.|ll?\.|fond|opis|delo|papka|Archives?|Archiv|Archiwum|Arhiv\w*|Lev[ée]lt[áa]r|Library|Papers|Collection|Bundesarchiv|Obtained by|Translated by|Translated for)(?=[\s,.]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceShape();
+
+    [GeneratedRegex(@"\b(?:Foundation|Fund|Endowment|Trust|Corporation|Institute|Council|Ministry|Embassy|Program|Programme|Society|Association|Family|Inc|LLC|University|Center|Centre|Government|Stiftung|Fondation|Fundación|Carnegie|MacArthur|Mellon)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DonorWords();
+
+    // A type is a short name: "Memorandum of Conversation", "Telegram", "Diary Entry".
+    [GeneratedRegex(@"^[A-Z][A-Za-z'’\-]*(?:\s+(?:of|and|the|to|from|for|on|in|a|an|by|[A-Z][A-Za-z'’\-]*))*$")]
+    private static partial Regex TypeShape();
+
+    [GeneratedRegex(@"\s*(?:,\s*and\s+|,\s*|;\s*|\s+and\s+(?=the\s|[A-Z]))")]
+    private static partial Regex DonorSeparator();
+
+    [GeneratedRegex(@"^(?:the|The)\s+")]
+    private static partial Regex LeadingArticle();
+}

@@ -1,0 +1,220 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dossier.Data;
+using Dossier.Records;
+using Dossier.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dossier.Import;
+
+public enum ImportOutcome
+{
+    Imported,
+    Updated,
+    Unchanged,
+    Failed,
+    Skipped,
+}
+
+/// <summary>What happened to one file, or one record in it.</summary>
+public sealed record ImportEvent(string Location, ImportOutcome Outcome, string? Reason = null);
+
+/// <summary>Told of each file as the import goes; the CLI draws a progress bar or prints lines.</summary>
+public interface IImportProgress
+{
+    void Started(int files);
+    void FileDone(string path, IReadOnlyList<ImportEvent> events);
+}
+
+public sealed class ImportReport
+{
+    public List<ImportEvent> Events { get; } = [];
+    public int Imported => Count(ImportOutcome.Imported);
+    public int Updated => Count(ImportOutcome.Updated);
+    public int Unchanged => Count(ImportOutcome.Unchanged);
+    public int Failed => Count(ImportOutcome.Failed);
+    public int Skipped => Count(ImportOutcome.Skipped);
+    public IEnumerable<ImportEvent> Failures => Events.Where(e => e.Outcome == ImportOutcome.Failed);
+
+    private int Count(ImportOutcome outcome) => Events.Count(e => e.Outcome == outcome);
+}
+
+/// <summary>
+/// Brings files into the archive. A record's identity is its Record ID when it has one, else the fingerprint of its
+/// normalized title and date, so importing the same files again changes nothing. Each file is written in one
+/// transaction together with its indexing tasks: a file that fails leaves the archive as it was.
+/// </summary>
+public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> importers, TimeProvider clock)
+{
+    private const int BatchSize = 500;
+
+    public async Task<ImportReport> RunAsync(IReadOnlyList<string> paths, IImportProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        var report = new ImportReport();
+        var files = new List<(string Path, IRecordImporter? Importer, bool Named)>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    // Hidden files and folders (.git, .DS_Store) are not the archive's material.
+                    if (Path.GetRelativePath(path, file).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.'))) continue;
+                    files.Add((file, Find(file), false));
+                }
+            }
+            else
+            {
+                files.Add((path, File.Exists(path) ? Find(path) : null, true));
+            }
+        }
+
+        progress?.Started(files.Count);
+        foreach (var (path, importer, named) in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            List<ImportEvent> events;
+            if (!File.Exists(path))
+                events = [new(path, ImportOutcome.Failed, "no such file or folder")];
+            else if (importer is null)
+                events = [new(path, named ? ImportOutcome.Failed : ImportOutcome.Skipped, "not a format Dossier imports (.txt page captures, .jsonl records)")];
+            else
+                events = await ImportFileAsync(path, importer, cancellationToken);
+            report.Events.AddRange(events);
+            progress?.FileDone(path, events);
+        }
+        return report;
+    }
+
+    private IRecordImporter? Find(string path) => importers.FirstOrDefault(i => i.Accepts(path));
+
+    private async Task<List<ImportEvent>> ImportFileAsync(string path, IRecordImporter importer, CancellationToken cancellationToken)
+    {
+        var events = new List<ImportEvent>();
+        var touched = new List<ArchivalRecord>();
+        var byRecordId = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
+        var byFingerprint = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            foreach (var item in importer.Read(path))
+            {
+                if (item.Record is null)
+                {
+                    events.Add(new(item.Location, ImportOutcome.Failed, item.Error));
+                    continue;
+                }
+                var incoming = item.Record;
+                Prepare(incoming);
+                var existing = (incoming.RecordId is { } rid && byRecordId.TryGetValue(rid, out var seen) ? seen : null)
+                               ?? (byFingerprint.TryGetValue(incoming.Fingerprint, out var seenF) && (incoming.RecordId is null || seenF.RecordId is null || seenF.RecordId == incoming.RecordId) ? seenF : null)
+                               ?? await FindAsync(incoming, cancellationToken);
+                var now = clock.GetUtcNow().UtcDateTime;
+                ArchivalRecord target;
+                if (existing is null)
+                {
+                    incoming.CreatedAt = incoming.UpdatedAt = now;
+                    db.Records.Add(incoming);
+                    target = incoming;
+                    events.Add(new(item.Location, ImportOutcome.Imported));
+                }
+                else if (existing.ContentHash == incoming.ContentHash)
+                {
+                    events.Add(new(item.Location, ImportOutcome.Unchanged));
+                    continue;
+                }
+                else
+                {
+                    await LoadTranscriptsAsync(existing, cancellationToken);
+                    CopyInto(existing, incoming, now);
+                    target = existing;
+                    events.Add(new(item.Location, ImportOutcome.Updated));
+                }
+                touched.Add(target);
+                if (target.RecordId is not null) byRecordId[target.RecordId] = target;
+                byFingerprint[target.Fingerprint] = target;
+                if (touched.Count % BatchSize == 0) await SaveAsync(touched, cancellationToken);
+            }
+            await SaveAsync(touched, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or IOException or InvalidOperationException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return [new(path, ImportOutcome.Failed, "could not be written, nothing of it was imported: " + (e.InnerException?.Message ?? e.Message))];
+        }
+        db.ChangeTracker.Clear();
+        return events;
+    }
+
+    private async Task SaveAsync(List<ArchivalRecord> touched, CancellationToken cancellationToken)
+    {
+        if (touched.Count == 0) return;
+        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var record in touched.DistinctBy(r => r.Id)) db.IndexingTasks.Add(IndexingTask.For(record.Id, now));
+        await db.SaveChangesAsync(cancellationToken);
+        touched.Clear();
+    }
+
+    private async Task<ArchivalRecord?> FindAsync(ArchivalRecord incoming, CancellationToken cancellationToken)
+    {
+        if (incoming.RecordId is not null)
+        {
+            var byId = await db.Records.FirstOrDefaultAsync(r => r.RecordId == incoming.RecordId, cancellationToken);
+            if (byId is not null) return byId;
+            // A record first imported without its Record ID (from a capture that lacked it) is the same document.
+            return await db.Records.Where(r => r.Fingerprint == incoming.Fingerprint && r.RecordId == null)
+                .OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+        return await db.Records.Where(r => r.Fingerprint == incoming.Fingerprint)
+            .OrderBy(r => r.RecordId != null).ThenBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task LoadTranscriptsAsync(ArchivalRecord record, CancellationToken cancellationToken)
+    {
+        var entry = db.Entry(record);
+        if (entry.State != EntityState.Added && !entry.Collection(r => r.Transcripts).IsLoaded)
+            await entry.Collection(r => r.Transcripts).LoadAsync(cancellationToken);
+    }
+
+    /// <summary>Sets the identity and the content hash of a record read from a file.</summary>
+    public static void Prepare(ArchivalRecord record)
+    {
+        record.Fingerprint = RecordFingerprint.Of(record.Title, record.Date);
+        record.ContentHash = ContentHash(record);
+    }
+
+    public static string ContentHash(ArchivalRecord record)
+    {
+        var document = RecordDocument.From(record, url: null, fallbackRepository: "") with { Id = null, Citation = null };
+        var json = JsonSerializer.Serialize(document, RecordDocument.JsonOptions);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    }
+
+    private static void CopyInto(ArchivalRecord target, ArchivalRecord source, DateTime now)
+    {
+        target.RecordId = source.RecordId ?? target.RecordId;
+        target.Fingerprint = source.Fingerprint;
+        target.Title = source.Title;
+        target.Date = source.Date;
+        target.Summary = source.Summary;
+        target.Type = source.Type;
+        target.Classification = source.Classification;
+        target.Languages = source.Languages;
+        target.Source = source.Source.Clone();
+        target.Provenance = source.Provenance;
+        target.ObtainedBy = source.ObtainedBy;
+        target.Translators = source.Translators;
+        target.Donors = source.Donors;
+        target.Rights = source.Rights;
+        target.UploadedDate = source.UploadedDate;
+        target.Repository = source.Repository;
+        target.Transcripts.Clear();
+        foreach (var t in source.Transcripts) target.Transcripts.Add(new Transcript { Language = t.Language, Text = t.Text, Position = t.Position });
+        target.ContentHash = source.ContentHash;
+        target.UpdatedAt = now;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Dossier.Languages;
+
+/// <summary>BCP 47 codes for the language names archives print ("Russian", "English", "Serbo-Croatian").</summary>
+public static class LanguageNames
+{
+    private static readonly Dictionary<string, string> ByName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["English"] = "en", ["Russian"] = "ru", ["Spanish"] = "es", ["German"] = "de", ["French"] = "fr",
+        ["Chinese"] = "zh", ["Polish"] = "pl", ["Hungarian"] = "hu", ["Romanian"] = "ro", ["Czech"] = "cs",
+        ["Slovak"] = "sk", ["Bulgarian"] = "bg", ["Ukrainian"] = "uk", ["Italian"] = "it", ["Portuguese"] = "pt",
+        ["Japanese"] = "ja", ["Korean"] = "ko", ["Vietnamese"] = "vi", ["Serbo-Croatian"] = "sh", ["Serbian"] = "sr",
+        ["Croatian"] = "hr", ["Albanian"] = "sq", ["Mongolian"] = "mn", ["Arabic"] = "ar", ["Persian"] = "fa",
+        ["Farsi"] = "fa", ["Hebrew"] = "he", ["Turkish"] = "tr", ["Greek"] = "el", ["Finnish"] = "fi",
+        ["Swedish"] = "sv", ["Dutch"] = "nl", ["Hindi"] = "hi", ["Georgian"] = "ka", ["Armenian"] = "hy",
+        ["Estonian"] = "et", ["Latvian"] = "lv", ["Lithuanian"] = "lt", ["Slovenian"] = "sl", ["Macedonian"] = "mk",
+        ["Belarusian"] = "be", ["Kazakh"] = "kk", ["Korean (North)"] = "ko", ["Indonesian"] = "id", ["Khmer"] = "km",
+    };
+
+    /// <summary>A code for a language name, or the code itself when it already is one ("ru", "en-GB").</summary>
+    public static string? ToCode(string? nameOrCode)
+    {
+        if (string.IsNullOrWhiteSpace(nameOrCode)) return null;
+        var t = nameOrCode.Trim();
+        if (ByName.TryGetValue(t, out var code)) return code;
+        if (t.Length is >= 2 and <= 12 && t.All(c => char.IsAsciiLetter(c) || c == '-'))
+        {
+            try
+            {
+                var culture = CultureInfo.GetCultureInfo(t);
+                return culture.Name.Length > 0 ? culture.Name : null;
+            }
+            catch (CultureNotFoundException)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    public static bool IsLanguageName(string text) => ByName.ContainsKey(text.Trim());
+
+    /// <summary>The language's name in English, for labels ("ru" gives "Russian").</summary>
+    public static string EnglishName(string code)
+    {
+        foreach (var (name, c) in ByName)
+            if (string.Equals(c, code, StringComparison.OrdinalIgnoreCase)) return name;
+        try
+        {
+            return CultureInfo.GetCultureInfo(code).EnglishName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
+    /// <summary>The language's own name ("ru" gives "Русский"), for switches a reader of that language recognises.</summary>
+    public static string NativeName(string code)
+    {
+        try
+        {
+            var native = CultureInfo.GetCultureInfo(code).NativeName;
+            return native.Length > 0 ? CultureInfo.GetCultureInfo(code).TextInfo.ToTitleCase(native) : code;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+}

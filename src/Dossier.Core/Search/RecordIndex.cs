@@ -1,0 +1,256 @@
+using System.Globalization;
+using Dossier.Records;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Dossier.Search;
+
+/// <summary>
+/// This node's search index: derived data, rebuilt from the store at will. It remembers how far it has followed
+/// the store's indexing tasks in its own commit data, so the position only advances when the index has committed.
+/// One instance per process owns the index's writer.
+/// </summary>
+public sealed class RecordIndex : IDisposable
+{
+    public const int MaxWindow = 10_000;
+
+    private const string PositionKey = "position";
+    private static readonly string[] SearchFields =
+        ["title", "summary", "transcript", "source", "provenance", "donors", "translators", "type", "classification", "recordId", "languages"];
+    private static readonly Dictionary<string, float> Boosts = new()
+    {
+        ["title"] = 4f, ["summary"] = 2f, ["source"] = 1.5f, ["recordId"] = 4f,
+    };
+
+    private readonly LuceneDirectory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly ArchiveAnalyzer analyzer = new();
+    private readonly Similarity similarity = new BM25Similarity();
+    private readonly System.Threading.Lock writeLock = new();
+
+    private RecordIndex(LuceneDirectory directory)
+    {
+        this.directory = directory;
+        var config = new IndexWriterConfig(ArchiveAnalyzer.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = similarity,
+        };
+        writer = new IndexWriter(directory, config);
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity));
+    }
+
+    /// <summary>Opens (creating if needed) the index in a folder. Throws <see cref="IndexBusyException"/> when another process holds it.</summary>
+    public static RecordIndex Open(string path)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        var directory = FSDirectory.Open(path);
+        try
+        {
+            return new RecordIndex(directory);
+        }
+        catch (LockObtainFailedException e)
+        {
+            directory.Dispose();
+            throw new IndexBusyException(path, e);
+        }
+    }
+
+    /// <summary>The last indexing task this index has committed.</summary>
+    public long Position
+    {
+        get
+        {
+            lock (writeLock)
+            {
+                return writer.CommitData.TryGetValue(PositionKey, out var value) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
+            }
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            var searcher = searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
+        }
+    }
+
+    /// <summary>Indexes and removes records, then commits together with the new position.</summary>
+    public void Apply(IEnumerable<ArchivalRecord> records, IEnumerable<int> removed, long position)
+    {
+        lock (writeLock)
+        {
+            foreach (var record in records) writer.UpdateDocument(new Term("id", Id(record.Id)), ToDocument(record));
+            foreach (var id in removed) writer.DeleteDocuments(new Term("id", Id(id)));
+            Commit(position);
+        }
+    }
+
+    /// <summary>Empties the index (for a rebuild); the position goes back to the start.</summary>
+    public void Clear()
+    {
+        lock (writeLock)
+        {
+            writer.DeleteAll();
+            Commit(0);
+        }
+    }
+
+    private void Commit(long position)
+    {
+        writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+        writer.Commit();
+        searchers.MaybeRefreshBlocking();
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static Document ToDocument(ArchivalRecord record)
+    {
+        var transcript = string.Join("\n\n", record.Transcripts.OrderBy(t => t.Position).Select(t => t.Text));
+        var doc = new Document
+        {
+            new StringField("id", Id(record.Id), Field.Store.YES),
+            new TextField("title", record.Title, Field.Store.YES),
+            new SortedDocValuesField("date_sort", new BytesRef(record.Date ?? "")),
+        };
+        if (record.Date is not null) doc.Add(new StoredField("date", record.Date));
+        AddText(doc, "summary", record.Summary, Field.Store.YES);
+        AddText(doc, "transcript", transcript, Field.Store.YES);
+        AddText(doc, "source", record.Source.Text, Field.Store.NO);
+        AddText(doc, "provenance", record.Provenance, Field.Store.NO);
+        AddText(doc, "donors", string.Join("\n", record.Donors), Field.Store.NO);
+        AddText(doc, "translators", string.Join("\n", record.Translators.Concat(record.ObtainedBy)), Field.Store.NO);
+        AddText(doc, "type", record.Type, Field.Store.NO);
+        AddText(doc, "classification", record.Classification, Field.Store.NO);
+        AddText(doc, "recordId", record.RecordId, Field.Store.NO);
+        AddText(doc, "languages", string.Join(' ', record.Languages), Field.Store.NO);
+        return doc;
+    }
+
+    private static void AddText(Document doc, string name, string? value, Field.Store store)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) doc.Add(new TextField(name, value, store));
+    }
+
+    /// <summary>
+    /// Finds records: every word must match (in any field), ranked by BM25; an empty query lists all, newest first.
+    /// Throws <see cref="SearchQueryException"/> for a query that cannot be read.
+    /// </summary>
+    public SearchResults Search(string? query, int page, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var window = page * size;
+        if (window > MaxWindow) throw new SearchQueryException($"page {page} of size {size} lies beyond the first {MaxWindow} results; narrow the search");
+
+        var parsed = Parse(query);
+        var searcher = searchers.Acquire();
+        try
+        {
+            TopDocs top = parsed is null
+                ? searcher.Search(new MatchAllDocsQuery(), window, new Sort(new SortField("date_sort", SortFieldType.STRING, true), SortField.FIELD_DOC))
+                : searcher.Search(parsed, window);
+
+            var terms = parsed is null ? new HashSet<string>(StringComparer.Ordinal) : Terms(parsed, searcher.IndexReader);
+            var hits = new List<SearchHit>();
+            for (var i = (page - 1) * size; i < top.ScoreDocs.Length && i < window; i++)
+            {
+                var doc = searcher.Doc(top.ScoreDocs[i].Doc);
+                var summary = doc.Get("summary", CultureInfo.InvariantCulture);
+                var snippet = Snippets.Build(analyzer, "transcript", doc.Get("transcript", CultureInfo.InvariantCulture), terms)
+                              ?? Snippets.Build(analyzer, "summary", summary, terms)
+                              ?? Snippets.Opening(doc.Get("transcript", CultureInfo.InvariantCulture));
+                hits.Add(new SearchHit(
+                    int.Parse(doc.Get("id", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+                    doc.Get("title", CultureInfo.InvariantCulture),
+                    doc.Get("date", CultureInfo.InvariantCulture),
+                    summary,
+                    snippet));
+            }
+            return new SearchResults(top.TotalHits, page, size, hits);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private Query? Parse(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return null;
+        var parser = new MultiFieldQueryParser(ArchiveAnalyzer.Version, SearchFields, analyzer, Boosts)
+        {
+            DefaultOperator = Operator.AND,
+            AllowLeadingWildcard = false,
+        };
+        try
+        {
+            return parser.Parse(query);
+        }
+        catch (ParseException e)
+        {
+            throw new SearchQueryException("the query cannot be read: " + FirstLine(e.Message), e);
+        }
+        catch (BooleanQuery.TooManyClausesException e)
+        {
+            throw new SearchQueryException("the query expands to too many terms; make it more specific", e);
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private static HashSet<string> Terms(Query query, IndexReader reader)
+    {
+        var terms = new HashSet<Term>();
+        try
+        {
+            query.Rewrite(reader).ExtractTerms(terms);
+        }
+        catch (NotSupportedException)
+        {
+            // Some rewritten queries cannot list their terms; the snippet then shows the text's opening.
+        }
+        return terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        searchers.Dispose();
+        writer.Dispose();
+        analyzer.Dispose();
+        directory.Dispose();
+    }
+
+    private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+    }
+}
+
+public sealed record SearchHit(int Id, string Title, string? Date, string? Summary, string? Snippet);
+
+public sealed record SearchResults(int Total, int Page, int Size, IReadOnlyList<SearchHit> Hits);
+
+/// <summary>A query that cannot be read or answered; its message says why, for a 400 answer.</summary>
+public sealed class SearchQueryException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Another process (a running server) holds the index.</summary>
+public sealed class IndexBusyException(string path, Exception inner)
+    : Exception($"the search index at {path} is in use by another Dossier process", inner);

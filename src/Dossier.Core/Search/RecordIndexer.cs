@@ -1,0 +1,65 @@
+using Dossier.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dossier.Search;
+
+/// <summary>
+/// Brings this node's index up to the store: reads the indexing tasks after the index's position, indexes the
+/// records they name (or removes those that are gone) and commits the batch with its last task as the new position.
+/// </summary>
+public sealed class RecordIndexer(DossierDb db, RecordIndex index)
+{
+    private const int BatchSize = 500;
+
+    /// <summary>Follows every task written so far; returns how many records were (re)indexed.</summary>
+    public async Task<int> CatchUpAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var position = index.Position;
+        var total = await db.IndexingTasks.CountAsync(t => t.Id > position, cancellationToken);
+        var done = 0;
+        var indexed = 0;
+        while (true)
+        {
+            var tasks = await db.IndexingTasks.AsNoTracking()
+                .Where(t => t.Id > position).OrderBy(t => t.Id).Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (tasks.Count == 0) break;
+            var ids = tasks.Select(t => t.RecordId).Distinct().ToList();
+            var records = await db.Records.AsNoTracking().Include(r => r.Transcripts)
+                .Where(r => ids.Contains(r.Id)).AsSplitQuery().ToListAsync(cancellationToken);
+            var removed = ids.Except(records.Select(r => r.Id));
+            position = tasks[^1].Id;
+            index.Apply(records, removed, position);
+            indexed += records.Count;
+            done += tasks.Count;
+            progress?.Report((Math.Min(done, total), Math.Max(total, done)));
+        }
+        return indexed;
+    }
+
+    /// <summary>
+    /// Rebuilds the index from the store: empties it and indexes every record, then stands at the last task
+    /// that existed when the rebuild began (later tasks are followed afterwards, which is harmless: indexing is idempotent).
+    /// </summary>
+    public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var last = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+        var total = await db.Records.CountAsync(cancellationToken);
+        index.Clear();
+        var done = 0;
+        var after = 0;
+        while (true)
+        {
+            var records = await db.Records.AsNoTracking().Include(r => r.Transcripts)
+                .Where(r => r.Id > after).OrderBy(r => r.Id).Take(BatchSize)
+                .AsSplitQuery().ToListAsync(cancellationToken);
+            if (records.Count == 0) break;
+            after = records[^1].Id;
+            index.Apply(records, [], 0);
+            done += records.Count;
+            progress?.Report((done, total));
+        }
+        index.Apply([], [], last);
+        return done;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Dossier.Search;
+
+/// <summary>
+/// Builds the snippet shown under a hit: the passage of the text with the most distinct matched words, HTML-encoded,
+/// the matched words in <c>&lt;mark&gt;</c>. Written here because Lucene.NET's highlighter is not available;
+/// it reads the text with the index's own analyzer, so stemmed and folded matches are marked too.
+/// </summary>
+public static partial class Snippets
+{
+    public static string? Build(Analyzer analyzer, string field, string? text, IReadOnlySet<string> terms, int length = 240)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var matches = new List<(int Start, int End, string Term)>();
+        if (terms.Count > 0)
+        {
+            using var stream = analyzer.GetTokenStream(field, new StringReader(text));
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var t = term.ToString();
+                if (terms.Contains(t)) matches.Add((offset.StartOffset, offset.EndOffset, t));
+            }
+            stream.End();
+        }
+        if (matches.Count == 0) return null;
+
+        // The window of the given length that holds the most distinct matched words.
+        int bestStart = matches[0].Start, bestScore = -1;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= length; j++) distinct.Add(matches[j].Term);
+            if (distinct.Count > bestScore)
+            {
+                bestScore = distinct.Count;
+                bestStart = matches[i].Start;
+            }
+        }
+        var start = WordStart(text, Math.Max(0, bestStart - (length / 4)));
+        var end = WordEnd(text, Math.Min(text.Length, start + length));
+
+        var sb = new StringBuilder();
+        if (start > 0) sb.Append('…');
+        var cursor = start;
+        foreach (var (s, e, _) in matches)
+        {
+            if (s < cursor || e > end) continue;
+            sb.Append(Encode(text[cursor..s])).Append("<mark>").Append(Encode(text[s..e])).Append("</mark>");
+            cursor = e;
+        }
+        sb.Append(Encode(text[cursor..end]));
+        if (end < text.Length) sb.Append('…');
+        return sb.ToString();
+    }
+
+    /// <summary>The opening of a text, encoded, for hits whose text holds none of the words (a match in the title).</summary>
+    public static string? Opening(string? text, int length = 240)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var end = WordEnd(text, Math.Min(text.Length, length));
+        return Encode(text[..end]) + (end < text.Length ? "…" : "");
+    }
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(Collapse(text));
+
+    // Paragraph breaks and runs of spaces become one space: a snippet is one line of text.
+    private static string Collapse(string text) => Whitespace().Replace(text, " ");
+
+    private static int WordStart(string text, int index)
+    {
+        while (index > 0 && !char.IsWhiteSpace(text[index - 1])) index--;
+        return index;
+    }
+
+    private static int WordEnd(string text, int index)
+    {
+        while (index < text.Length && !char.IsWhiteSpace(text[index])) index++;
+        return index;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Dossier.Data.Sqlite;
+
+/// <summary>The embedded default: one SQLite file in the data directory, migrations kept in this assembly.</summary>
+public static class SqliteDatabase
+{
+    public const string FileName = "dossier.db";
+
+    public static string ConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(dataDirectory, FileName),
+        // The CLI may write while the server reads; a busy database is waited for, not failed.
+        DefaultTimeout = 30,
+        Pooling = true,
+    }.ToString();
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
+
+    public static DbContextOptions<DossierDb> Options(string dataDirectory)
+    {
+        var builder = new DbContextOptionsBuilder<DossierDb>();
+        Configure(builder, ConnectionString(dataDirectory));
+        return builder.Options;
+    }
+
+    /// <summary>Creates or upgrades the database and sets it to write-ahead logging, so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(DossierDb db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}
+
+/// <summary>For the migrations tool (tools/AddMigration): a context on a throw-away file.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<DossierDb>
+{
+    public DossierDb CreateDbContext(string[] args) =>
+        new(Options(Path.GetTempPath()));
+
+    private static DbContextOptions<DossierDb> Options(string directory) => SqliteDatabase.Options(directory);
+}

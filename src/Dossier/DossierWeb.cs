@@ -1,0 +1,63 @@
+using Dossier.Features.Archive;
+using Dossier.Features.Assets;
+using Dossier.Features.Documents;
+using Dossier.Features.Indexing;
+using Dossier.Features.Search;
+using Dossier.Search;
+
+namespace Dossier;
+
+/// <summary>Builds the web archive: the reading room's pages and the JSON API over one data directory.</summary>
+public static class DossierWeb
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(ArchiveOptions archive, string? urls, string[]? hostArgs = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = hostArgs ?? [],
+            // The app's pages are compiled into this assembly; naming it lets tests host the app too.
+            ApplicationName = typeof(DossierWeb).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var chosenUrls = urls
+                         ?? builder.Configuration["urls"]
+                         ?? DefaultUrls;
+        builder.WebHost.UseUrls(chosenUrls);
+
+        builder.Services.AddArchive(archive);
+        builder.Services.AddSingleton(_ => RecordIndex.Open(archive.IndexDirectory));
+        builder.Services.AddIndexFollower();
+        builder.Services.AddSingleton<AssetCatalog>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
+        builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusPages.WriteAsync);
+        app.UseResponseCompression();
+        app.Use(async (context, next) =>
+        {
+            // Pages send nothing to third parties and take nothing from them.
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+            await next();
+        });
+        app.MapAssets();
+        app.MapDocumentsApi();
+        app.MapSearchApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Prepares the data directory (database schema) before the app starts serving.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await ArchiveSetup.MigrateAsync(app.Services, cancellationToken);
+        // Opening the index now makes a second server on the same data fail at start, not at its first search.
+        _ = app.Services.GetRequiredService<RecordIndex>();
+    }
+}

@@ -1,0 +1,37 @@
+using Dossier.Data;
+using Dossier.Data.Sqlite;
+using Dossier.Import;
+using Dossier.Import.JsonLines;
+using Dossier.Import.PageCaptures;
+using Dossier.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dossier.Features.Archive;
+
+/// <summary>The services every entry point shares: the store, the search index, the importers.</summary>
+public static class ArchiveSetup
+{
+    public static IServiceCollection AddArchive(this IServiceCollection services, ArchiveOptions options)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<DossierDb>(db => SqliteDatabase.Configure(db, SqliteDatabase.ConnectionString(options.DataDirectory)));
+        services.AddScoped<RecordImport>();
+        services.AddScoped<RecordIndexer>();
+        services.AddSingleton<IRecordImporter, PageCaptureImporter>();
+        services.AddSingleton<IRecordImporter, JsonLinesImporter>();
+        return services;
+    }
+
+    /// <summary>Brings the database to the current schema.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
+        await SqliteDatabase.MigrateAsync(db, cancellationToken);
+    }
+
+    /// <summary>Whether the store has a database at all yet (a fresh data directory has none).</summary>
+    public static Task<bool> HasRecordsAsync(DossierDb db, CancellationToken cancellationToken) => db.Records.AnyAsync(cancellationToken);
+}

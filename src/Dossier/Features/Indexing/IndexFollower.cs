@@ -1,0 +1,62 @@
+using Dossier.Search;
+
+namespace Dossier.Features.Indexing;
+
+/// <summary>
+/// Keeps this node's index in step with the store while the server runs: catches up at start (a node that was
+/// down follows what it missed), then follows new indexing tasks, whoever wrote them (the CLI, another node).
+/// </summary>
+public sealed class IndexFollower(IServiceScopeFactory scopes, ILogger<IndexFollower> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private readonly SemaphoreSlim signal = new(0);
+
+    /// <summary>Asks for a catch-up now rather than at the next tick (after a write on this node).</summary>
+    public void Poke() => signal.Release();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var indexed = await scope.ServiceProvider.GetRequiredService<RecordIndexer>().CatchUpAsync(cancellationToken: stoppingToken);
+                if (indexed > 0) logger.LogInformation("Indexed {Count} records", indexed);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The index stays at its last committed position; the next round tries again.
+                logger.LogError(e, "Following the store's changes failed; retrying");
+            }
+            try
+            {
+                await signal.WaitAsync(Interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        signal.Dispose();
+        base.Dispose();
+    }
+}
+
+public static class IndexingSetup
+{
+    public static IServiceCollection AddIndexFollower(this IServiceCollection services)
+    {
+        services.AddSingleton<IndexFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndexFollower>());
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using Dossier.Languages;
+using Dossier.Records;
+
+namespace Dossier.Features;
+
+/// <summary>How the pages write dates and languages for readers.</summary>
+public static class Display
+{
+    /// <summary>"January 29, 1964", "November 1951", "1951"; nothing for no date.</summary>
+    public static string Date(string? iso) => PartialDate.TryParseIso(iso, out var d) ? d.ToLongEnglish() : iso ?? "Undated";
+
+    public static string Language(string code) => LanguageNames.EnglishName(code);
+
+    public static string NativeLanguage(string code) => LanguageNames.NativeName(code);
+}

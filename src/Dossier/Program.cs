@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Dossier;
+using Dossier.Features.Archive;
+using Dossier.Features.Import;
+using Dossier.Features.Indexing;
+
+var data = new Option<string?>("--data")
+{
+    Description = $"The data directory (SQLite database and search index). Default: ${ArchiveOptions.EnvironmentVariable}, else ./data",
+    Recursive = true,
+};
+
+var urls = new Option<string?>("--urls") { Description = $"Where to listen. Default: {DossierWeb.DefaultUrls}" };
+var serve = new Command("serve", "Run the archive: the reading room and the JSON API") { urls };
+serve.SetAction(async (parse, cancellationToken) =>
+{
+    var archive = new ArchiveOptions { DataDirectory = ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)) };
+    var app = DossierWeb.Build(archive, parse.GetValue(urls));
+    try
+    {
+        await DossierWeb.PrepareAsync(app, cancellationToken);
+    }
+    catch (Dossier.Search.IndexBusyException e)
+    {
+        await Console.Error.WriteLineAsync($"dossier: {e.Message}: is another server running on {archive.DataDirectory}?");
+        return 1;
+    }
+    await app.RunAsync();
+    return 0;
+});
+
+var paths = new Argument<string[]>("paths") { Description = "Files and folders to import (folders are read recursively)", Arity = ArgumentArity.OneOrMore };
+var import = new Command("import", "Import page captures (.txt) and JSON Lines (.jsonl)") { paths };
+import.SetAction((parse, cancellationToken) =>
+    ImportCommand.RunAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), parse.GetValue(paths)!, cancellationToken));
+
+var reindex = new Command("reindex", "Rebuild the search index from the database");
+reindex.SetAction((parse, cancellationToken) =>
+    ReindexCommand.RunAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), cancellationToken));
+
+var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, serve, import, reindex };
+return await root.Parse(args).InvokeAsync();
