@@ -25,6 +25,10 @@ public static class DossierWeb
                          ?? builder.Configuration["urls"]
                          ?? DefaultUrls;
         builder.WebHost.UseUrls(chosenUrls);
+        // A reader's request is one line in the log, not every SQL statement behind it.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 
         builder.Services.AddArchive(archive);
         builder.Services.AddSingleton(_ => RecordIndex.Open(archive.IndexDirectory));

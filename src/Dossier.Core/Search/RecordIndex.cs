@@ -23,10 +23,14 @@ public sealed class RecordIndex : IDisposable
     private const string PositionKey = "position";
     private static readonly string[] SearchFields =
         ["title", "summary", "transcript", "source", "provenance", "donors", "translators", "type", "classification", "recordId", "languages"];
-    private static readonly Dictionary<string, float> Boosts = new()
+    // Lucene.NET's parser looks every field up in this map, so each field has its weight, 1 by default.
+    private static readonly Dictionary<string, float> Boosts = SearchFields.ToDictionary(f => f, f => f switch
     {
-        ["title"] = 4f, ["summary"] = 2f, ["source"] = 1.5f, ["recordId"] = 4f,
-    };
+        "title" or "recordId" => 4f,
+        "summary" => 2f,
+        "source" => 1.5f,
+        _ => 1f,
+    });
 
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
@@ -70,10 +74,13 @@ public sealed class RecordIndex : IDisposable
         {
             lock (writeLock)
             {
-                return writer.CommitData.TryGetValue(PositionKey, out var value) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
+                return CurrentPosition();
             }
         }
     }
+
+    private long CurrentPosition() =>
+        writer.CommitData.TryGetValue(PositionKey, out var value) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
 
     public int Count
     {
@@ -98,7 +105,8 @@ public sealed class RecordIndex : IDisposable
         {
             foreach (var record in records) writer.UpdateDocument(new Term("id", Id(record.Id)), ToDocument(record));
             foreach (var id in removed) writer.DeleteDocuments(new Term("id", Id(id)));
-            Commit(position);
+            // Two catch-ups may overlap (a poke and a tick); the later commit must not move the position back.
+            Commit(Math.Max(position, CurrentPosition()));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -69,7 +70,10 @@ public static partial class Snippets
         return Encode(text[..end]) + (end < text.Length ? "…" : "");
     }
 
-    private static string Encode(string text) => HtmlEncoder.Default.Encode(Collapse(text));
+    // Every script stays readable in the snippet; only HTML's own characters are escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Encode(string text) => Encoder.Encode(Collapse(text));
 
     // Paragraph breaks and runs of spaces become one space: a snippet is one line of text.
     private static string Collapse(string text) => Whitespace().Replace(text, " ");

@@ -82,7 +82,7 @@ public static partial class ArchivalReference
             {
                 case "f" or "fond" or "ф" or "фонд": source.Fond ??= value; break;
                 case "op" or "opis" or "opis'" or "оп" or "опись": source.Opis ??= value; break;
-                case "p" or "papka" or "пап" or "папка": source.Papka ??= value; break;
+                case "p" or "papka" or "пап" or "п" or "папка": source.Papka ??= value; break;
                 case "d" or "delo" or "д" or "дело": source.Delo ??= value; break;
                 case "l" or "ll" or "list" or "listy" or "л" or "лл" or "лист" or "листы": source.Pages ??= value; break;
                 case "r" or "reel" or "rolik" or "р" or "ролик": source.Reel ??= value; break;
@@ -121,6 +121,6 @@ public static partial class ArchivalReference
         return null;
     }
 
-    [GeneratedRegex(@"^(?<key>f\.|fond|op\.|opis'?|p\.|papka|d\.|delo|ll?\.|listy|list|r\.|reel|rolik|ф\.|фонд|оп\.|опись|пап\.|папка|д\.|дело|лл?\.|листы|лист|р\.|ролик)\s*(?<value>[0-9A-Za-zА-Яа-я][0-9A-Za-zА-Яа-я\-–/ .]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<key>f\.|fond|op\.|opis'?|p\.|papka|d\.|delo|ll?\.|listy|list|r\.|reel|rolik|ф\.|фонд|оп\.|опись|пап\.|п\.|папка|д\.|дело|лл?\.|листы|лист|р\.|ролик)\s*(?<value>[0-9A-Za-zА-Яа-я][0-9A-Za-zА-Яа-я\-–/ .]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Level();
 }

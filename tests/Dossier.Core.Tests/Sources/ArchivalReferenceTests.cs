@@ -1,0 +1,77 @@
+using Dossier.Sources;
+
+namespace Dossier.Core.Tests.Sources;
+
+public class ArchivalReferenceTests
+{
+    public static TheoryData<string, string?, string?, string?, string?, string?, string?, string?> RussianForms => new()
+    {
+        // The forms of the five captures.
+        { "AVP RF, f. 0104, op. 18, p. 121, d. 3, ll. 196-202", "AVP RF", "0104", "18", "121", "3", "196-202", null },
+        { "TsKhSD, f. 5, op. 49, d. 758, l. 7-10, r. 9126", "TsKhSD", "5", "49", null, "758", "7-10", "9126" },
+        { "AVP RF, f. 0104, op. 19, p. 124, d. 3, l. 72", "AVP RF", "0104", "19", "124", "3", "72", null },
+        // Words written out, and the archive's name without its space.
+        { "AVPRF, fond 0102, opis 19, papka 97, delo 4, list 169", "AVP RF", "0102", "19", "97", "4", "169", null },
+        { "AVPRF, fond 0102, opis 19, papka 97, delo 4, listy 169-171", "AVP RF", "0102", "19", "97", "4", "169-171", null },
+        // Cyrillic abbreviations.
+        { "АВП РФ, ф. 0104, оп. 18, п. 121, д. 3, лл. 196-202", "AVP RF", "0104", "18", "121", "3", "196-202", null },
+        { "РГАНИ, ф. 89, оп. 28, д. 5, л. 1", "RGANI", "89", "28", null, "5", "1", null },
+        // Other Russian archives, a fond with a letter, and a trailing period.
+        { "RGASPI, f. 17, op. 162, d. 1, l. 3.", "RGASPI", "17", "162", null, "1", "3", null },
+        { "GARF, f. R-5446, op. 1, d. 508, ll. 12–14", "GARF", "R-5446", "1", null, "508", "12–14", null },
+        { "APRF, f. 3, op. 65, d. 877, ll. 1-3", "APRF", "3", "65", null, "877", "1-3", null },
+        { "TsAMO, f. 16, op. 3139, d. 135, l. 7, r. 4", "TsAMO", "16", "3139", null, "135", "7", "4" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RussianForms))]
+    public void Russian_references_are_taken_apart(string text, string? archive, string? fond, string? opis, string? papka, string? delo, string? pages, string? reel)
+    {
+        var s = ArchivalReference.Parse(text);
+        Assert.Equal(text, s.Text);
+        Assert.Equal(archive, s.Archive);
+        Assert.Equal(fond, s.Fond);
+        Assert.Equal(opis, s.Opis);
+        Assert.Equal(papka, s.Papka);
+        Assert.Equal(delo, s.Delo);
+        Assert.Equal(pages, s.Pages);
+        Assert.Equal(reel, s.Reel);
+    }
+
+    [Theory]
+    // German, Hungarian, Polish, Romanian and Chinese references keep their text and name their archive.
+    [InlineData("SAPMO-BArch, DY 30/IV 2/2.035/55", "SAPMO-BArch")]
+    [InlineData("PA AA, MfAA, A 17770", "PA AA")]
+    [InlineData("MNL OL, XIX-J-1-j, Szovjetunió, 1963, 4. d.", "MNL OL")]
+    [InlineData("Hungarian National Archives (MOL), M-KS 288 f. 5/286. ő.e.", "MNL OL")]
+    [InlineData("AAN, KC PZPR, XIA/107", "AAN")]
+    [InlineData("Archiwum Akt Nowych, KC PZPR, sygn. 2639", "AAN")]
+    [InlineData("ANIC, fond CC al PCR – Secţia Relaţii Externe, dosar 58/1963", "ANIC")]
+    [InlineData("PRC FMA 109-03156-02, 1-10", "PRC FMA")]
+    [InlineData("Chinese Foreign Ministry Archive, 109-01381-04", "PRC FMA")]
+    public void References_in_other_habits_keep_their_text_and_get_the_archive(string text, string archive)
+    {
+        var s = ArchivalReference.Parse(text);
+        Assert.Equal(text, s.Text);
+        Assert.Equal(archive, s.Archive);
+        Assert.Null(s.Fond);
+        Assert.Null(s.Opis);
+        Assert.Null(s.Delo);
+    }
+
+    [Fact]
+    public void An_unknown_archive_is_named_as_written()
+    {
+        var s = ArchivalReference.Parse("Archives of the Ministry of Foreign Affairs of Mongolia, f. 2, d. 14");
+        Assert.Equal("Archives of the Ministry of Foreign Affairs of Mongolia", s.Archive);
+        Assert.Equal("2", s.Fond);
+        Assert.Equal("14", s.Delo);
+    }
+
+    [Fact]
+    public void Nothing_gives_nothing()
+    {
+        Assert.True(ArchivalReference.Parse(null).IsEmpty);
+        Assert.True(ArchivalReference.Parse("  ").IsEmpty);
+    }
+}
