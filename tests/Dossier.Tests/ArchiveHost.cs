@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Dossier.Features.Archive;
+using Dossier.Import;
+using Dossier.Search;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dossier.Tests;
+
+/// <summary>
+/// The real archive on a loopback port: Kestrel, the real pipeline, an SQLite file and a Lucene index in a fresh
+/// data directory of its own. Each test makes its own archive and its own data.
+/// </summary>
+public sealed class ArchiveHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private ArchiveHost(WebApplication app, string dataDirectory, Uri address)
+    {
+        this.app = app;
+        DataDirectory = dataDirectory;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public string DataDirectory { get; }
+    public Uri Address { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<ArchiveHost> StartAsync()
+    {
+        var data = TempDirectory.Create("archive");
+        var app = DossierWeb.Build(new ArchiveOptions { DataDirectory = data }, "http://127.0.0.1:0");
+        await DossierWeb.PrepareAsync(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ArchiveHost(app, data, new Uri(address));
+    }
+
+    /// <summary>Imports through the same service the CLI uses, then brings the index up to date.</summary>
+    public async Task<ImportReport> ImportAsync(params string[] paths)
+    {
+        ImportReport report;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            report = await scope.ServiceProvider.GetRequiredService<RecordImport>().RunAsync(paths);
+        }
+        await CatchUpAsync();
+        return report;
+    }
+
+    public async Task CatchUpAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RecordIndexer>().CatchUpAsync();
+    }
+
+    public async Task<JsonObject> GetJsonAsync(string path)
+    {
+        using var response = await Client.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode}");
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>The id of the one record a search names first.</summary>
+    public async Task<int> FindAsync(string query)
+    {
+        var results = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(query));
+        Assert.True(results["total"]!.GetValue<int>() >= 1, $"nothing found for {query}");
+        return results["hits"]![0]!["id"]!.GetValue<int>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        TempDirectory.Delete(DataDirectory);
+    }
+}
+
+public static class TempDirectory
+{
+    public static string Create(string purpose)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "dossier-tests", purpose + "-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static void Delete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a closing connection pool; the temp folder is cleaned by the system.
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Dossier.Core.Tests;
+using Dossier.Data;
+using Dossier.Import.PageCaptures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dossier.Tests;
+
+/// <summary>The JSON API and the pages through the real app, over one archive of the five captures.</summary>
+public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<ArchiveOfCapturesFixture>
+{
+    private ArchiveHost Archive => fixture.Archive;
+
+    [Theory]
+    [InlineData("\"delivered him the text of a letter\"", "000")]
+    [InlineData("\"normalization of diplomatic relations\"", "001")]
+    [InlineData("\"fruit plantations\"", "002")]
+    [InlineData("\"labor union leaders\"", "003")]
+    [InlineData("\"an ugly duckling\"", "004")]
+    public async Task Search_finds_each_page_by_a_phrase_from_its_body(string phrase, string page)
+    {
+        var results = await Archive.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(phrase));
+        Assert.Equal(1, results["total"]!.GetValue<int>());
+        var hit = results["hits"]![0]!;
+        Assert.Equal(fixture.IdOf[page], hit["id"]!.GetValue<int>());
+        Assert.Contains("<mark>", hit["snippet"]!.GetValue<string>());
+        Assert.NotNull(hit["title"]);
+        Assert.NotNull(hit["date"]);
+        Assert.NotNull(hit["summary"]);
+    }
+
+    [Theory]
+    [InlineData("Гуантанамо")]
+    [InlineData("премии")]
+    public async Task Search_finds_the_russian_original_by_a_russian_word(string word)
+    {
+        var results = await Archive.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(word));
+        Assert.Equal(1, results["total"]!.GetValue<int>());
+        var hit = results["hits"]![0]!;
+        Assert.Equal(fixture.IdOf["001"], hit["id"]!.GetValue<int>());
+        Assert.Contains($"<mark>{word}</mark>", hit["snippet"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_word_must_match_and_relevance_ranks()
+    {
+        var both = await Archive.GetJsonAsync("/api/search?q=Guevara+Khrushchev");
+        var ids = both["hits"]!.AsArray().Select(h => h!["id"]!.GetValue<int>()).ToList();
+        Assert.Contains(fixture.IdOf["004"], ids);
+        Assert.DoesNotContain(fixture.IdOf["002"], ids);
+        // The record with the word in its title ranks first.
+        var kudryavtsev = await Archive.GetJsonAsync("/api/search?q=Kudryavtsev");
+        Assert.Equal(fixture.IdOf["001"], kudryavtsev["hits"]![0]!["id"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_empty_query_lists_every_record_newest_first_with_paging()
+    {
+        var all = await Archive.GetJsonAsync("/api/search");
+        Assert.Equal(5, all["total"]!.GetValue<int>());
+        var dates = all["hits"]!.AsArray().Select(h => h!["date"]!.GetValue<string>()).ToList();
+        Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+
+        var second = await Archive.GetJsonAsync("/api/search?page=2&size=2");
+        Assert.Equal(2, second["page"]!.GetValue<int>());
+        Assert.Equal(2, second["size"]!.GetValue<int>());
+        Assert.Equal(5, second["total"]!.GetValue<int>());
+        Assert.Equal(dates.Skip(2).Take(2), second["hits"]!.AsArray().Select(h => h!["date"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_record_comes_back_in_the_documented_shape()
+    {
+        var id = fixture.IdOf["004"];
+        var r = await Archive.GetJsonAsync($"/api/documents/{id}");
+        Assert.Equal(id, r["id"]!.GetValue<int>());
+        Assert.Equal("177840", r["recordId"]!.GetValue<string>());
+        Assert.Equal("1963-04-05", r["date"]!.GetValue<string>());
+        Assert.Equal("Memorandum of Conversation", r["type"]!.GetValue<string>());
+        Assert.Equal("Top Secret", r["classification"]!.GetValue<string>());
+        Assert.Equal(["en"], r["languages"]!.AsArray().Select(l => l!.GetValue<string>()));
+        Assert.Equal("AVP RF", r["source"]!["archive"]!.GetValue<string>());
+        Assert.Equal("86-87", r["source"]!["pages"]!.GetValue<string>());
+        Assert.Null(r["source"]!["reel"]);
+        Assert.Equal("2018-06-27", r["uploadedDate"]!.GetValue<string>());
+        Assert.Equal("Blavatnik Family Foundation", r["donors"]![0]!.GetValue<string>());
+        Assert.Equal("en", r["transcripts"]![0]!["language"]!.GetValue<string>());
+        Assert.StartsWith("\"From the Journal of A.I. Alekseyev", r["citation"]!["chicago"]!.GetValue<string>());
+        Assert.Equal($"{Archive.Address}documents/{id}", r["url"]!.GetValue<string>());
+        foreach (var key in new[] { "title", "summary", "provenance", "obtainedBy", "translators", "rights" }) Assert.True(r.ContainsKey(key), key);
+    }
+
+    [Fact]
+    public async Task An_unknown_record_is_a_404_problem()
+    {
+        using var response = await Archive.Client.GetAsync("/api/documents/987654");
+        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/api/documents/abc", "id")]
+    [InlineData("/api/documents/-3", "id")]
+    [InlineData("/api/search?page=0", "page")]
+    [InlineData("/api/search?page=two", "page")]
+    [InlineData("/api/search?size=1000", "size")]
+    [InlineData("/api/search?page=999&size=100", "page")]
+    [InlineData("/api/search?q=%28Castro+AND", "q")]
+    [InlineData("/api/search?q=*ussr", "q")]
+    public async Task Bad_parameters_are_a_400_problem_naming_the_parameter(string path, string parameter)
+    {
+        using var response = await Archive.Client.GetAsync(path);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]![parameter] is JsonArray { Count: > 0 }, problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task An_unknown_api_address_is_a_404_problem()
+    {
+        using var response = await Archive.Client.GetAsync("/api/nothing-here");
+        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    private static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()));
+        return problem;
+    }
+}
+
+/// <summary>One archive holding the five captures, shared by tests that only read it.</summary>
+public sealed class ArchiveOfCapturesFixture : IAsyncLifetime
+{
+    public ArchiveHost Archive { get; private set; } = null!;
+
+    /// <summary>Record number of each capture, by its file prefix.</summary>
+    public Dictionary<string, int> IdOf { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Archive = await ArchiveHost.StartAsync();
+        var report = await Archive.ImportAsync(Corpus.ArchivePages);
+        Assert.Equal(5, report.Imported);
+        // Each capture's record, found in the store by the title its page gives.
+        await using var scope = Archive.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
+        foreach (var prefix in new[] { "000", "001", "002", "003", "004" })
+        {
+            var title = PageCaptureParser.Parse(Corpus.ReadPage(prefix)).Title;
+            IdOf[prefix] = await db.Records.Where(r => r.Title == title).Select(r => r.Id).SingleAsync();
+        }
+    }
+
+    public async Task DisposeAsync() => await Archive.DisposeAsync();
+}

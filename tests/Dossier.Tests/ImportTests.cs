@@ -1,0 +1,192 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Dossier.Core.Tests;
+using Dossier.Import;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dossier.Tests;
+
+public class ImportTests
+{
+    [Fact]
+    public async Task Importing_the_same_pages_again_changes_and_duplicates_nothing()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var first = await archive.ImportAsync(Corpus.ArchivePages);
+        Assert.Equal(5, first.Imported);
+        Assert.Equal(0, first.Failed);
+
+        var before = await archive.GetJsonAsync("/api/search");
+        var second = await archive.ImportAsync(Corpus.ArchivePages);
+        Assert.Equal(0, second.Imported);
+        Assert.Equal(0, second.Updated);
+        Assert.Equal(5, second.Unchanged);
+
+        var after = await archive.GetJsonAsync("/api/search");
+        Assert.Equal(5, after["total"]!.GetValue<int>());
+        Assert.True(JsonNode.DeepEquals(before, after));
+    }
+
+    [Fact]
+    public async Task A_changed_page_updates_its_record_and_the_index_follows()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var folder = TempDirectory.Create("changed");
+        var page = Path.Combine(folder, "page.txt");
+        File.Copy(Corpus.Page("004"), page);
+        await archive.ImportAsync(page);
+        var id = await archive.FindAsync("recordId:177840");
+
+        File.WriteAllText(page, File.ReadAllText(page).Replace("Guevara praises recent letters", "Guevara warmly praises recent letters", StringComparison.Ordinal));
+        var report = await archive.ImportAsync(page);
+        Assert.Equal(1, report.Updated);
+
+        var record = await archive.GetJsonAsync($"/api/documents/{id}");
+        Assert.StartsWith("Guevara warmly praises", record["summary"]!.GetValue<string>());
+        Assert.Equal(id, await archive.FindAsync("warmly"));
+        Assert.Equal(1, (await archive.GetJsonAsync("/api/search?q=recordId:177840"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_broken_file_among_good_ones_is_reported_and_the_rest_import()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var folder = TempDirectory.Create("mixed");
+        File.Copy(Corpus.Page("000"), Path.Combine(folder, "000.txt"));
+        File.Copy(Corpus.Page("004"), Path.Combine(folder, "004.txt"));
+        File.WriteAllBytes(Path.Combine(folder, "scan.txt"), [0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0xFF, 0x00]);
+        File.WriteAllText(Path.Combine(folder, "empty.txt"), "");
+        File.WriteAllText(Path.Combine(folder, "other-site.txt"),
+            "Jump to content\nMain menu\n\nCuban Missile Crisis\n\nFrom Wikipedia, the free encyclopedia\n\nThe Cuban Missile Crisis was a confrontation.\n");
+        File.WriteAllBytes(Path.Combine(folder, "latin1.txt"), Encoding.Latin1.GetBytes("Jeleń Sándor \u00e9t\u00e9"));
+        File.WriteAllText(Path.Combine(folder, "notes.md"), "# not a record");
+
+        var report = await archive.ImportAsync(folder);
+
+        Assert.Equal(2, report.Imported);
+        Assert.Equal(4, report.Failed);
+        Assert.Equal(1, report.Skipped);
+        var reasons = report.Failures.ToDictionary(f => Path.GetFileName(f.Location), f => f.Reason);
+        Assert.Contains("binary", reasons["scan.txt"]);
+        Assert.Contains("empty", reasons["empty.txt"]);
+        Assert.Contains("not a record page", reasons["other-site.txt"]);
+        Assert.Contains("not UTF-8", reasons["latin1.txt"]);
+        Assert.Equal(2, (await archive.GetJsonAsync("/api/search"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_named_path_that_does_not_exist_fails_and_the_others_import()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var report = await archive.ImportAsync(Path.Combine(Corpus.ArchivePages, "missing.txt"), Corpus.Page("002"));
+        Assert.Equal(1, report.Imported);
+        Assert.Equal("no such file or folder", report.Failures.Single().Reason);
+    }
+
+    [Fact]
+    public async Task Json_lines_round_trip_what_the_api_returns()
+    {
+        await using var source = await ArchiveHost.StartAsync();
+        await source.ImportAsync(Corpus.ArchivePages);
+        var exported = new List<JsonObject>();
+        foreach (var hit in (await source.GetJsonAsync("/api/search"))["hits"]!.AsArray())
+        {
+            var record = await source.GetJsonAsync($"/api/documents/{hit!["id"]}");
+            record.Remove("id");
+            record.Remove("url");
+            exported.Add(record);
+        }
+        var file = Path.Combine(TempDirectory.Create("jsonl"), "records.jsonl");
+        await File.WriteAllLinesAsync(file, exported.Select(r => r.ToJsonString()));
+
+        await using var target = await ArchiveHost.StartAsync();
+        var report = await target.ImportAsync(file);
+        Assert.Equal(5, report.Imported);
+
+        var byTitle = exported.ToDictionary(r => r["title"]!.GetValue<string>());
+        foreach (var hit in (await target.GetJsonAsync("/api/search"))["hits"]!.AsArray())
+        {
+            var record = await target.GetJsonAsync($"/api/documents/{hit!["id"]}");
+            Assert.Equal($"{target.Address}documents/{hit["id"]}", record["url"]!.GetValue<string>());
+            record.Remove("id");
+            record.Remove("url");
+            var original = byTitle[record["title"]!.GetValue<string>()];
+            Assert.True(JsonNode.DeepEquals(original, record), $"differs:\n{original}\n{record}");
+        }
+
+        // The same file again changes nothing.
+        Assert.Equal(5, (await target.ImportAsync(file)).Unchanged);
+    }
+
+    [Fact]
+    public async Task Json_lines_report_each_bad_line_and_import_the_rest()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var file = Path.Combine(TempDirectory.Create("jsonl"), "mixed.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"title":"Telegram from Mikoyan to the CC CPSU","date":"1962-11-05","languages":["ru"],"source":{"text":"AVPRF, fond 0102, opis 19, papka 97, delo 4, list 169"},"transcripts":[{"language":"ru","text":"Товарищу Хрущеву.\n\nВторой абзац."}]}""",
+            """{"title": "broken""",
+            """{"summary":"a record without a title"}""",
+            """{"title":"Undated note","date":"5 November 1962"}""",
+            "",
+            """{"title":"Note on the Jeleń talks","recordId":"JL-1","provenance":"Obtained and translated by Sergey Radchenko"}""",
+        ]);
+
+        var report = await archive.ImportAsync(file);
+
+        Assert.Equal(2, report.Imported);
+        var failures = report.Failures.ToDictionary(f => f.Location[(f.Location.LastIndexOf(':') + 1)..], f => f.Reason);
+        Assert.Equal(["2", "3", "4"], failures.Keys.Order());
+        Assert.Contains("not a JSON record", failures["2"]);
+        Assert.Contains("title is required", failures["3"]);
+        Assert.Contains("ISO 8601", failures["4"]);
+
+        var telegram = await archive.GetJsonAsync($"/api/documents/{await archive.FindAsync("Mikoyan")}");
+        var source = telegram["source"]!;
+        Assert.Equal("AVP RF", source["archive"]!.GetValue<string>());
+        Assert.Equal("0102", source["fond"]!.GetValue<string>());
+        Assert.Equal("97", source["papka"]!.GetValue<string>());
+        Assert.Equal("169", source["pages"]!.GetValue<string>());
+        Assert.Equal("Товарищу Хрущеву.\n\nВторой абзац.", telegram["transcripts"]![0]!["text"]!.GetValue<string>());
+
+        var note = await archive.GetJsonAsync($"/api/documents/{await archive.FindAsync("recordId:JL-1")}");
+        Assert.Equal("Sergey Radchenko", note["translators"]![0]!.GetValue<string>());
+        Assert.Equal("Sergey Radchenko", note["obtainedBy"]![0]!.GetValue<string>());
+        Assert.Null(note["date"]);
+    }
+
+    [Fact]
+    public async Task A_record_first_seen_without_its_record_id_is_the_same_record_when_the_id_arrives()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var folder = TempDirectory.Create("identity");
+        var page = File.ReadAllText(Corpus.Page("004"));
+        File.WriteAllText(Path.Combine(folder, "without-id.txt"), page.Replace("\n177840\n", "\n\n", StringComparison.Ordinal));
+        Assert.Equal(1, (await archive.ImportAsync(Path.Combine(folder, "without-id.txt"))).Imported);
+
+        var report = await archive.ImportAsync(Corpus.Page("004"));
+        Assert.Equal(1, report.Updated);
+        Assert.Equal(1, (await archive.GetJsonAsync("/api/search"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_import_reports_every_file_to_its_progress()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var progress = new RecordingProgress();
+        await using var scope = archive.Services.CreateAsyncScope();
+        var import = scope.ServiceProvider.GetRequiredService<RecordImport>();
+        await import.RunAsync([Corpus.ArchivePages], progress);
+        Assert.Equal(5, progress.Total);
+        Assert.Equal(5, progress.Files.Count);
+    }
+
+    private sealed class RecordingProgress : IImportProgress
+    {
+        public int Total { get; private set; }
+        public List<string> Files { get; } = [];
+        public void Started(int files) => Total = files;
+        public void FileDone(string path, IReadOnlyList<ImportEvent> events) => Files.Add(path);
+    }
+}
