@@ -1,9 +1,12 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Dossier.Features.Archive;
 using Dossier.Features.Assets;
 using Dossier.Features.Documents;
 using Dossier.Features.Indexing;
 using Dossier.Features.Search;
 using Dossier.Search;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Dossier;
 
@@ -35,6 +38,8 @@ public static class DossierWeb
         builder.Services.AddIndexFollower();
         builder.Services.AddSingleton<AssetCatalog>();
         builder.Services.AddProblemDetails();
+        // Pages carry Russian, Chinese and accented text; it is written as characters, not as numeric entities.
+        builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
         builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
 

@@ -76,7 +76,14 @@ public sealed record SourceDocument
 
     public static SourceDocument From(ArchivalSource s) => new()
     {
-        Text = s.Text, Archive = s.Archive, Fond = s.Fond, Opis = s.Opis, Papka = s.Papka, Delo = s.Delo, Pages = s.Pages, Reel = s.Reel,
+        Text = s.Text,
+        Archive = s.Archive,
+        Fond = s.Fond,
+        Opis = s.Opis,
+        Papka = s.Papka,
+        Delo = s.Delo,
+        Pages = s.Pages,
+        Reel = s.Reel,
     };
 }
 

@@ -88,8 +88,14 @@ public sealed class JsonLinesImporter : IRecordImporter
     {
         var source = d.Source is null ? new ArchivalSource() : new ArchivalSource
         {
-            Text = Blank(d.Source.Text), Archive = Blank(d.Source.Archive), Fond = Blank(d.Source.Fond), Opis = Blank(d.Source.Opis),
-            Papka = Blank(d.Source.Papka), Delo = Blank(d.Source.Delo), Pages = Blank(d.Source.Pages), Reel = Blank(d.Source.Reel),
+            Text = Blank(d.Source.Text),
+            Archive = Blank(d.Source.Archive),
+            Fond = Blank(d.Source.Fond),
+            Opis = Blank(d.Source.Opis),
+            Papka = Blank(d.Source.Papka),
+            Delo = Blank(d.Source.Delo),
+            Pages = Blank(d.Source.Pages),
+            Reel = Blank(d.Source.Reel),
         };
         // A record that gives only the reference's text gets its parts read the same way as an imported page's.
         if (source.Text is not null && source.Archive is null && source.Fond is null && source.Opis is null && source.Delo is null

@@ -13,9 +13,10 @@ public sealed class SearchModel(RecordIndex index) : PageModel
 
     public int Pages => Results is null ? 0 : Math.Min((Results.Total + Results.Size - 1) / Results.Size, RecordIndex.MaxWindow / Results.Size);
 
-    public IActionResult OnGet(string? q, string? page, string? size)
+    public IActionResult OnGet(string? q, string? size)
     {
-        Query = SearchRequest.Read(q, page, size);
+        // "page" is read from the query string itself: as a handler parameter Razor Pages would bind its own route value.
+        Query = SearchRequest.Read(q, Request.Query["page"], size);
         if (Query.Errors.Count > 0)
         {
             Problem = string.Join(" ", Query.Errors.Values.SelectMany(v => v));
@@ -36,7 +37,9 @@ public sealed class SearchModel(RecordIndex index) : PageModel
 
     public string PageUrl(int page)
     {
-        var parameters = new List<KeyValuePair<string, string?>> { new("q", Query.Query), new("page", page.ToString(CultureInfo.InvariantCulture)) };
+        var parameters = new List<KeyValuePair<string, string?>>();
+        if (Query.Query is not null) parameters.Add(new("q", Query.Query));
+        parameters.Add(new("page", page.ToString(CultureInfo.InvariantCulture)));
         if (Query.Size != SearchApi.DefaultSize) parameters.Add(new("size", Query.Size.ToString(CultureInfo.InvariantCulture)));
         return "/search" + QueryString.Create(parameters).ToUriComponent();
     }

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Dossier.Core.Tests;
+
+namespace Dossier.Tests;
+
+/// <summary>The <c>dossier</c> executable itself, as a separate process with its output redirected (as in CI or a pipe).</summary>
+public class CliTests
+{
+    [Fact]
+    public async Task Import_prints_plain_progress_a_summary_and_fails_when_a_file_failed()
+    {
+        var data = TempDirectory.Create("cli");
+        var input = TempDirectory.Create("cli-input");
+        File.Copy(Corpus.Page("001"), Path.Combine(input, "001.txt"));
+        File.Copy(Corpus.Page("004"), Path.Combine(input, "004.txt"));
+        File.WriteAllText(Path.Combine(input, "empty.txt"), "");
+
+        var (code, output) = await RunAsync("import", input, "--data", data);
+
+        Assert.Equal(1, code);
+        Assert.Contains("[1/3] imported: ", output);
+        Assert.Contains("[2/3] imported: ", output);
+        Assert.Contains("[3/3] failed: ", output);
+        Assert.Contains("Imported 2, updated 0, unchanged 0, failed 1.", output);
+        Assert.Contains($"failed: {Path.Combine(input, "empty.txt")}: the file is empty", output);
+        Assert.Contains("Indexed 2 records.", output);
+        Assert.True(File.Exists(Path.Combine(data, "dossier.db")));
+
+        File.Delete(Path.Combine(input, "empty.txt"));
+        var (again, secondOutput) = await RunAsync("import", input, "--data", data);
+        Assert.Equal(0, again);
+        Assert.Contains("Imported 0, updated 0, unchanged 2, failed 0.", secondOutput);
+    }
+
+    [Fact]
+    public async Task The_data_directory_comes_from_the_environment_when_not_given()
+    {
+        var data = TempDirectory.Create("cli-env");
+        var (code, output) = await RunAsync(["import", Corpus.Page("002")], new() { ["DOSSIER_DATA"] = data });
+        Assert.Equal(0, code);
+        Assert.Contains("Imported 1,", output);
+        Assert.True(File.Exists(Path.Combine(data, "dossier.db")));
+        Assert.True(Directory.Exists(Path.Combine(data, "index")));
+    }
+
+    [Fact]
+    public async Task Reindex_rebuilds_the_index_from_the_database()
+    {
+        var data = TempDirectory.Create("cli-reindex");
+        await RunAsync("import", Corpus.ArchivePages, "--data", data);
+        Directory.Delete(Path.Combine(data, "index"), recursive: true);
+
+        var (code, output) = await RunAsync("reindex", "--data", data);
+        Assert.Equal(0, code);
+        Assert.Contains("Reindexed 5 records.", output);
+    }
+
+    [Fact]
+    public async Task Import_without_a_path_is_a_usage_error()
+    {
+        var (code, output) = await RunAsync("import", "--data", TempDirectory.Create("cli-usage"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("paths", output);
+    }
+
+    private static Task<(int Code, string Output)> RunAsync(params string[] args) => RunAsync(args, []);
+
+    private static async Task<(int Code, string Output)> RunAsync(string[] args, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dossier.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment.Remove("DOSSIER_DATA");
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
