@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Dossier.Core.Tests;
 using Dossier.Import;
+using Dossier.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dossier.Tests;
@@ -60,18 +62,56 @@ public class ImportTests
             "Jump to content\nMain menu\n\nCuban Missile Crisis\n\nFrom Wikipedia, the free encyclopedia\n\nThe Cuban Missile Crisis was a confrontation.\n");
         File.WriteAllBytes(Path.Combine(folder, "latin1.txt"), Encoding.Latin1.GetBytes("Jeleń Sándor \u00e9t\u00e9"));
         File.WriteAllText(Path.Combine(folder, "notes.md"), "# not a record");
+        File.WriteAllBytes(Path.Combine(folder, "dump.jsonl"), [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00]);
+        File.WriteAllText(Path.Combine(folder, "blank.jsonl"), "\n\n");
+        // A byte-order mark before the first record is allowed.
+        File.WriteAllText(Path.Combine(folder, "bom.jsonl"), "{\"title\":\"Memorandum for the record\",\"date\":\"1962-10\"}\n", new UTF8Encoding(true));
 
         var report = await archive.ImportAsync(folder);
 
-        Assert.Equal(2, report.Imported);
-        Assert.Equal(4, report.Failed);
+        Assert.Equal(3, report.Imported);
+        Assert.Equal(6, report.Failed);
         Assert.Equal(1, report.Skipped);
         var reasons = report.Failures.ToDictionary(f => Path.GetFileName(f.Location), f => f.Reason);
         Assert.Contains("binary", reasons["scan.txt"]);
         Assert.Contains("empty", reasons["empty.txt"]);
         Assert.Contains("not a record page", reasons["other-site.txt"]);
         Assert.Contains("not UTF-8", reasons["latin1.txt"]);
-        Assert.Equal(2, (await archive.GetJsonAsync("/api/search"))["total"]!.GetValue<int>());
+        Assert.Contains("binary", reasons["dump.jsonl"]);
+        Assert.Contains("empty", reasons["blank.jsonl"]);
+        Assert.Equal(3, (await archive.GetJsonAsync("/api/search"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_file_whose_write_fails_leaves_the_archive_as_it_was()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        await using (var scope = archive.Services.CreateAsyncScope())
+        {
+            // The store refuses one record, as a full disk or a broken constraint would, after others were written.
+            var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse BEFORE INSERT ON Records WHEN NEW.Title LIKE '%refused%' BEGIN SELECT RAISE(ABORT, 'the store refused the write'); END;");
+        }
+        var folder = TempDirectory.Create("failing-write");
+        await File.WriteAllLinesAsync(Path.Combine(folder, "a.jsonl"),
+        [
+            """{"title":"First memorandum on Berlin","date":"1961-08-13"}""",
+            """{"title":"Second memorandum on Berlin","date":"1961-08-14"}""",
+            """{"title":"A refused memorandum","date":"1961-08-15"}""",
+        ]);
+        File.Copy(Corpus.Page("002"), Path.Combine(folder, "b.txt"));
+
+        var report = await archive.ImportAsync(folder);
+
+        var failure = report.Failures.Single();
+        Assert.EndsWith("a.jsonl", failure.Location);
+        Assert.Contains("nothing of it was imported", failure.Reason);
+        Assert.Contains("the store refused the write", failure.Reason);
+        Assert.Equal(1, report.Imported);
+        var all = await archive.GetJsonAsync("/api/search");
+        Assert.Equal(1, all["total"]!.GetValue<int>());
+        Assert.Equal(0, (await archive.GetJsonAsync("/api/search?q=Berlin"))["total"]!.GetValue<int>());
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Dossier.Import;
 /// <summary>Reads a file that must be UTF-8 text, saying plainly what is wrong when it is not.</summary>
 public static class TextFile
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 that refuses invalid bytes instead of replacing them; a BOM is allowed and skipped.</summary>
+    public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string Read(string path)
     {
@@ -20,7 +21,7 @@ public static class TextFile
         }
         catch (DecoderFallbackException)
         {
-            throw new InvalidDataException("the file is not UTF-8 text");
+            throw new InvalidDataException("the file is not UTF-8 text (binary, or text in another encoding)");
         }
         if (string.IsNullOrWhiteSpace(text)) throw new InvalidDataException("the file holds only white space");
         return text;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Dossier.Import.PageCaptures;
 using Dossier.Languages;
@@ -18,41 +19,79 @@ public sealed class JsonLinesImporter : IRecordImporter
     public bool Accepts(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".jsonl" or ".ndjson";
 
+    /// <summary>Streams the file line by line: a JSON Lines export of a whole archive need not fit in memory.</summary>
     public IEnumerable<ImportItem> Read(string path)
     {
-        string text;
-        try
+        StreamReader? reader = null;
+        var openError = TryOpen(path, ref reader);
+        if (openError is not null)
         {
-            text = TextFile.Read(path);
+            yield return ImportItem.Failed(path, openError);
+            yield break;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        using (reader)
         {
-            return [ImportItem.Failed(path, e.Message)];
+            var number = 0;
+            var records = 0;
+            while (true)
+            {
+                number++;
+                var (line, readError) = TryReadLine(reader!);
+                if (readError is not null)
+                {
+                    yield return ImportItem.Failed(path, readError);
+                    yield break;
+                }
+                if (line is null) break;
+                if (number == 1) line = line.TrimStart('\uFEFF');
+                if (line.Contains('\0', StringComparison.Ordinal))
+                {
+                    yield return ImportItem.Failed(path, "the file is binary, not text");
+                    yield break;
+                }
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                records++;
+                yield return ReadLine(string.Create(CultureInfo.InvariantCulture, $"{path}:{number}"), line);
+            }
+            if (records == 0) yield return ImportItem.Failed(path, "the file is empty");
         }
-        return ReadLines(path, text);
     }
 
-    internal static IEnumerable<ImportItem> ReadLines(string path, string text)
+    internal static ImportItem ReadLine(string location, string line)
     {
-        var number = 0;
-        foreach (var line in text.Split('\n'))
+        var (document, parseError) = Deserialize(line);
+        if (parseError is not null) return ImportItem.Failed(location, parseError);
+        if (document is null) return ImportItem.Failed(location, "not a JSON record: the line is null");
+        var error = Validate(document);
+        return error is null ? ImportItem.Of(location, ToRecord(document)) : ImportItem.Failed(location, error);
+    }
+
+    private static string? TryOpen(string path, ref StreamReader? reader)
+    {
+        try
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var location = string.Create(CultureInfo.InvariantCulture, $"{path}:{number}");
-            var (document, parseError) = Deserialize(line);
-            if (parseError is not null)
-            {
-                yield return ImportItem.Failed(location, parseError);
-                continue;
-            }
-            if (document is null)
-            {
-                yield return ImportItem.Failed(location, "not a JSON record: the line is null");
-                continue;
-            }
-            var error = Validate(document);
-            yield return error is null ? ImportItem.Of(location, ToRecord(document)) : ImportItem.Failed(location, error);
+            reader = new StreamReader(path, TextFile.StrictUtf8, detectEncodingFromByteOrderMarks: false);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
+    }
+
+    private static (string? Line, string? Error) TryReadLine(StreamReader reader)
+    {
+        try
+        {
+            return (reader.ReadLine(), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "the file is not UTF-8 text (binary, or text in another encoding)");
+        }
+        catch (IOException e)
+        {
+            return (null, e.Message);
         }
     }
 
