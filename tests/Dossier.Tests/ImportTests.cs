@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Dossier.Core.Tests;
-using Dossier.Import;
 using Dossier.Data;
+using Dossier.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
