@@ -134,7 +134,15 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 touched.Add(target);
                 if (target.RecordId is not null) byRecordId[target.RecordId] = target;
                 byFingerprint[target.Fingerprint] = target;
-                if (touched.Count % BatchSize == 0) await SaveAsync(touched, cancellationToken);
+                if (touched.Count >= BatchSize)
+                {
+                    await SaveAsync(touched, cancellationToken);
+                    // Saved records are found again in the store (this transaction sees its own writes); a tracker
+                    // that kept them all would make every later save slower than the one before.
+                    db.ChangeTracker.Clear();
+                    byRecordId.Clear();
+                    byFingerprint.Clear();
+                }
             }
             await SaveAsync(touched, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
