@@ -23,6 +23,45 @@ public static class LanguageDetector
 
     private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.Ordinal);
 
+    public enum Script
+    {
+        None,
+        Latin,
+        Cyrillic,
+        Han,
+        Kana,
+        Hangul,
+        Other,
+    }
+
+    /// <summary>The script most of the text's letters are written in; None for text without letters.</summary>
+    public static Script ScriptOf(string text)
+    {
+        int latin = 0, cyrillic = 0, han = 0, kana = 0, hangul = 0, other = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '\u0400' and <= '\u04FF') cyrillic++;
+            else if (c is >= '\u4E00' and <= '\u9FFF') han++;
+            else if (c is >= '\u3040' and <= '\u30FF') kana++;
+            else if (c is >= '\uAC00' and <= '\uD7AF') hangul++;
+            else if (char.IsLetter(c)) if (c < '\u0250') latin++; else other++;
+        }
+        if (kana > 0 && kana + han >= Math.Max(latin, cyrillic)) return Script.Kana;
+        var max = new[] { latin, cyrillic, han, hangul, other }.Max();
+        if (max == 0) return Script.None;
+        return max == latin ? Script.Latin : max == cyrillic ? Script.Cyrillic : max == han ? Script.Han : max == hangul ? Script.Hangul : Script.Other;
+    }
+
+    public static Script ScriptOfLanguage(string code) => code switch
+    {
+        "ru" or "uk" or "bg" or "be" or "sr" or "mk" or "kk" or "mn" => Script.Cyrillic,
+        "zh" => Script.Han,
+        "ja" => Script.Kana,
+        "ko" => Script.Hangul,
+        "ar" or "fa" or "he" or "el" or "ka" or "hy" or "hi" or "km" => Script.Other,
+        _ => Script.Latin,
+    };
+
     public static string? Detect(string text)
     {
         int latin = 0, cyrillic = 0, han = 0, kana = 0, hangul = 0, ukrainianOnly = 0, bulgarianHint = 0;

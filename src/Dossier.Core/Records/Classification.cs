@@ -44,7 +44,7 @@ public static partial class Classification
         {
             var m = pattern.Match(t);
             if (!m.Success) continue;
-            var rest = t[m.Length..].Trim().TrimStart('.', ',', ']', ';').Trim();
+            var rest = t[m.Length..].Trim().TrimStart('.', ',', ']', ';', '!').Trim();
             if (rest.Length == 0 || CopyMark().IsMatch(rest)) return name == "Unclassified" ? null : name;
         }
         return null;

@@ -82,7 +82,7 @@ public static partial class ArchivalReference
             {
                 case "f" or "fond" or "ф" or "фонд": source.Fond ??= value; break;
                 case "op" or "opis" or "opis'" or "оп" or "опись": source.Opis ??= value; break;
-                case "p" or "papka" or "пап" or "п" or "папка": source.Papka ??= value; break;
+                case "p" or "pap" or "papka" or "пап" or "п" or "папка": source.Papka ??= value; break;
                 case "d" or "delo" or "д" or "дело": source.Delo ??= value; break;
                 case "l" or "ll" or "list" or "listy" or "л" or "лл" or "лист" or "листы": source.Pages ??= value; break;
                 case "r" or "reel" or "rolik" or "р" or "ролик": source.Reel ??= value; break;
@@ -108,6 +108,9 @@ public static partial class ArchivalReference
         if (string.IsNullOrWhiteSpace(segment)) return null;
         var key = new string(segment.Where(c => !char.IsWhiteSpace(c) && c is not '.' and not '-').ToArray()).ToUpperInvariant();
         if (KnownArchives.TryGetValue(key, out var name)) return name;
+        // "Archive of Foreign Policy of the Russian Federation (AVP RF)": the abbreviation in brackets names it.
+        var bracket = Bracketed().Match(segment);
+        if (bracket.Success && NormalizeArchive(bracket.Groups[1].Value) is { } abbreviated && KnownArchives.ContainsValue(abbreviated)) return abbreviated;
         var other = RecognizeOther(segment);
         if (other is not null) return other;
         // An unknown archive is named as written when it reads like a name (not a sentence).
@@ -121,6 +124,9 @@ public static partial class ArchivalReference
         return null;
     }
 
-    [GeneratedRegex(@"^(?<key>f\.|fond|op\.|opis'?|p\.|papka|d\.|delo|ll?\.|listy|list|r\.|reel|rolik|ф\.|фонд|оп\.|опись|пап\.|п\.|папка|д\.|дело|лл?\.|листы|лист|р\.|ролик)\s*(?<value>[0-9A-Za-zА-Яа-я][0-9A-Za-zА-Яа-я\-–/ .]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\(([^()]{2,20})\)")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"^(?<key>f\.|fond|op\.|opis'?|pap\.|p\.|papka|d\.|delo|ll?\.|listy|list|r\.|reel|rolik|ф\.|фонд|оп\.|опись|пап\.|п\.|папка|д\.|дело|лл?\.|листы|лист|р\.|ролик)\s*(?<value>[0-9A-Za-zА-Яа-я][0-9A-Za-zА-Яа-я\-–/ .]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Level();
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Dossier.Languages;
 using Dossier.Records;
 using Dossier.Sources;
+using Script = Dossier.Languages.LanguageDetector.Script;
 
 namespace Dossier.Import.PageCaptures;
 
@@ -76,7 +77,14 @@ public static partial class PageCaptureParser
         "Privacy Policy", "Terms of Use", "Cookie Policy", "Accessibility", "Wilson Center", "Digital Archive",
         "Advanced Search", "My Collections", "Save", "Cite", "Copy", "Copy citation", "Original Scan", "Transcript",
         "Translation", "View PDF", "Open in new window", "Previous", "Next", "Print this page", "Explore",
-        "Sources", "Resources", "Primary Sources", "Related Documents", "Related Content", "More", "Tags",
+        "Sources", "Resources", "Primary Sources", "More", "Tags", "Accept", "Accept all", "Reject all", "Cookie settings",
+    };
+
+    // Where the page's footer begins: nothing after it belongs to the record.
+    private static readonly HashSet<string> FooterStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Stay Connected", "Back to top", "Privacy Policy", "Terms of Use", "Cookie Policy", "Subscribe to our newsletter",
+        "Woodrow Wilson International Center for Scholars", "One Woodrow Wilson Plaza",
     };
 
     private static readonly string[] ChromePrefixes =
@@ -87,14 +95,22 @@ public static partial class PageCaptureParser
         "PDFs cannot be printed inline",
         "Your browser does not support",
         "©", "Copyright ©", "All rights reserved",
+        "We use cookies", "This website uses cookies", "This site uses cookies", "By continuing to browse",
     ];
+
+    // Sections of other records shown beside this one; everything in them, up to the next part of the page, is theirs.
+    private static readonly HashSet<string> OtherRecordsHeadings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Related Documents", "Related Content", "Related Records", "More Documents", "You may also be interested in",
+        "Related Collections",
+    };
 
     // Headings of lists the page shows beside a record; their items belong to no field.
     private static readonly HashSet<string> ListHeadings = new(StringComparer.OrdinalIgnoreCase)
     {
         "Associated Places", "Associated Topics", "Associated People & Organizations", "Associated People and Organizations",
         "Associated Collections", "Associated People", "Associated Organizations", "Subjects", "Keywords", "Places",
-        "People", "Organizations", "Geographic Areas", "Related Documents", "Related Collections", "Related Topics",
+        "People", "Organizations", "Geographic Areas", "Related Topics",
     };
 
     private static void MarkSiteText(List<string> lines, LineKind[] kinds, PageCapture page)
@@ -102,7 +118,20 @@ public static partial class PageCaptureParser
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (ChromeLines.Contains(line.TrimEnd(':')) || ChromePrefixes.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            var bare = line.TrimEnd(':');
+            if (FooterStarts.Contains(bare) && i > 0)
+            {
+                // The footer runs to the end of the capture.
+                for (var k = i; k < lines.Count; k++) kinds[k] = LineKind.Chrome;
+                return;
+            }
+            if (OtherRecordsHeadings.Contains(bare))
+            {
+                kinds[i] = LineKind.Chrome;
+                while (i + 1 < lines.Count && !IsStructure(lines[i + 1])) kinds[++i] = LineKind.Chrome;
+                continue;
+            }
+            if (ChromeLines.Contains(bare) || ChromePrefixes.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
             {
                 kinds[i] = LineKind.Chrome;
                 if (line.Equals("Search in", StringComparison.OrdinalIgnoreCase) || line.Contains("International History Declassified", StringComparison.Ordinal))
@@ -124,18 +153,25 @@ public static partial class PageCaptureParser
                 foreach (var d in SplitDonors(donors.Groups["donors"].Value)) page.AddDonor(d);
                 continue;
             }
-            if (ListHeadings.Contains(line.TrimEnd(':')))
+            if (ListHeadings.Contains(bare))
             {
                 kinds[i] = LineKind.Chrome;
-                // The list's items are short names with no sentence punctuation.
-                while (i + 1 < lines.Count && lines[i + 1].Length <= 60 && !EndsSentence(lines[i + 1]) && Label(lines[i + 1]) is null
-                       && !IsInformationHeading(lines[i + 1]) && !HtmlMarker().IsMatch(lines[i + 1]))
-                {
-                    kinds[++i] = LineKind.Chrome;
-                }
+                // The list's items are names: short, no sentence of their own, not the start of the document
+                // (a classification header, a date, a line that begins in lower case).
+                while (i + 1 < lines.Count && IsListItem(lines[i + 1])) kinds[++i] = LineKind.Chrome;
             }
         }
     }
+
+    private static bool IsListItem(string line) =>
+        line.Length <= 100 && !EndsSentence(line) && !IsStructure(line) && !ListHeadings.Contains(line.TrimEnd(':'))
+        && Classification.FromHeader(line) is null && !PartialDate.TryParseWritten(line, out _) && !char.IsLower(line[0]);
+
+    /// <summary>A line that starts another part of the page: a heading, a label, a marker.</summary>
+    private static bool IsStructure(string line) =>
+        IsInformationHeading(line) || Label(line) is not null || HtmlMarker().IsMatch(line) || DonorsLine().IsMatch(line)
+        || ListHeadings.Contains(line.TrimEnd(':')) || FooterStarts.Contains(line.TrimEnd(':')) || CitationLine.LooksLikeCitation(line)
+        || ChromePrefixes.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
     // ---- citation ----------------------------------------------------------------------------------------
 
@@ -158,37 +194,37 @@ public static partial class PageCaptureParser
 
     private static void ReadHeader(List<string> lines, LineKind[] kinds, int bodyEnd, PageCapture page)
     {
-        // The record's date is the first line that is only a date, provided no paragraph of the document came
-        // before it: in a capture that starts mid-document the dates inside the text are not the record's date.
+        // The record's date is the first line that is only a date, standing above the record's own parts
+        // (the donors line, the citation, "English HTML") and above any line of the document (its classification
+        // header, a paragraph): in a capture that starts mid-document the dates inside the text are not the record's.
         var dateIndex = -1;
         for (var i = 0; i < bodyEnd; i++)
         {
-            if (kinds[i] is LineKind.Chrome or LineKind.HtmlMarker or LineKind.DonorsLine) continue;
-            if (kinds[i] == LineKind.Text && PartialDate.TryParseWritten(lines[i], out var date))
+            if (kinds[i] is LineKind.Chrome) continue;
+            if (kinds[i] is not LineKind.Text) break;
+            if (PartialDate.TryParseWritten(lines[i], out var date))
             {
                 kinds[i] = LineKind.RecordDate;
                 page.Date = date;
                 dateIndex = i;
                 break;
             }
-            if (kinds[i] == LineKind.Text && lines[i].Length > 60 && !(page.Citation is not null && SameTitle(lines[i], page.Citation.Title))) break;
+            if (Classification.FromHeader(lines[i]) is not null || lines[i].Length > 60) break;
         }
 
-        // Layout B prints the title under the date and above the donors line.
+        // Layout B prints the title between the date and the donors line: the line above the donors line, else
+        // (no donors line) the line under the date.
         var titleIndex = -1;
-        if (dateIndex >= 0)
+        var donors = Array.IndexOf(kinds, LineKind.DonorsLine);
+        if (donors > 0 && donors < bodyEnd)
+        {
+            var before = PreviousContent(kinds, donors - 1);
+            if (before >= 0 && kinds[before] == LineKind.Text && before > dateIndex && LooksLikeTitle(lines[before])) titleIndex = before;
+        }
+        if (titleIndex < 0 && dateIndex >= 0 && (donors < 0 || donors > dateIndex))
         {
             var next = NextContent(kinds, dateIndex + 1, bodyEnd);
-            if (next >= 0 && kinds[next] == LineKind.Text && LooksLikeTitle(lines[next])) titleIndex = next;
-        }
-        if (titleIndex < 0)
-        {
-            var donors = Array.IndexOf(kinds, LineKind.DonorsLine);
-            if (donors > 0 && donors < bodyEnd)
-            {
-                var before = PreviousContent(kinds, donors - 1);
-                if (before >= 0 && kinds[before] == LineKind.Text && LooksLikeTitle(lines[before])) titleIndex = before;
-            }
+            if (next >= 0 && kinds[next] == LineKind.Text && LooksLikeTitle(lines[next]) && (donors < 0 || next < donors)) titleIndex = next;
         }
         if (titleIndex >= 0)
         {
@@ -213,11 +249,14 @@ public static partial class PageCaptureParser
 
     private static void ReadSummary(List<string> lines, LineKind[] kinds, int bodyEnd, int citationIndex, int infoStart, PageCapture page)
     {
-        // Layout A: the summary stands in the citation block, just before the citation line.
+        // Found already inside the information block (a page that prints it there).
+        if (page.Summary is not null) return;
+        // Layout A: the summary stands in the citation block, just before the citation line; its place says what it is.
         if (citationIndex >= 0)
         {
             var before = PreviousContent(kinds, citationIndex - 1);
-            if (before >= 0 && kinds[before] == LineKind.Text && LooksLikeSummary(lines[before]))
+            if (before >= 0 && kinds[before] == LineKind.Text && lines[before].Length >= 40 && lines[before].Any(char.IsLower)
+                && !lines[before].StartsWith('[') && Classification.FromHeader(lines[before]) is null)
             {
                 kinds[before] = LineKind.Summary;
                 page.Summary = lines[before];
@@ -295,9 +334,8 @@ public static partial class PageCaptureParser
 
     private static bool IsScriptOf(string text, string language)
     {
-        var cyrillic = text.Any(c => c is >= '\u0400' and <= '\u04FF');
-        var cyrillicLanguage = language is "ru" or "uk" or "bg" or "be" or "sr" or "mk";
-        return cyrillic == cyrillicLanguage;
+        var script = LanguageDetector.ScriptOf(text);
+        return script == Script.None || script == LanguageDetector.ScriptOfLanguage(language);
     }
 
     /// <summary>
@@ -318,9 +356,12 @@ public static partial class PageCaptureParser
             }
             var before = i > 0 ? languages[i - 1] : null;
             var after = j < languages.Length ? languages[j] : null;
-            var neighbour = before ?? after;
-            if (neighbour is not null && letters < 300 && (before is null || after is null || before == after)
-                && IsScriptOf(texts[i], neighbour) && (before is not null || after is not null))
+            // Between two languages, a short run goes with what follows (the heading of the next text),
+            // else with what precedes; never across scripts.
+            var neighbour = after is not null && IsScriptOf(texts[i], after) ? after
+                : before is not null && IsScriptOf(texts[i], before) ? before
+                : null;
+            if (neighbour is not null && neighbour != languages[i] && letters < 300)
             {
                 for (var k = i; k < j; k++) languages[k] = neighbour;
                 i = Math.Max(0, i - 1);
@@ -369,7 +410,16 @@ public static partial class PageCaptureParser
             var labels = 0;
             for (var j = i; j < Math.Min(lines.Count, i + 12); j++)
                 if (Label(lines[j]) is not null) labels++;
-            if (labels >= 2) return i;
+            if (labels < 2) continue;
+            // Values whose labels are missing stand above the first label: the source, the rights paragraphs.
+            var start = i;
+            for (var j = i - 1; j >= 0 && j >= i - 6; j--)
+            {
+                if (kinds[j] == LineKind.Chrome) continue;
+                if (kinds[j] != LineKind.Text || Recognise(lines[j]) is not (Field.Source or Field.Rights)) break;
+                start = j;
+            }
+            return start;
         }
         return -1;
     }
@@ -381,10 +431,17 @@ public static partial class PageCaptureParser
         var assigned = new HashSet<Field>();
         for (var i = start; i < lines.Count; i++)
         {
+            var line = lines[i];
+            if (kinds[i] == LineKind.Chrome && current == Field.Type && !assigned.Contains(Field.Type) && line.Length <= 100 && ChromeLines.Contains(line))
+            {
+                // A type named like a tab of the page ("Transcript").
+                page.Type = line;
+                assigned.Add(Field.Type);
+                continue;
+            }
             if (kinds[i] is LineKind.Chrome or LineKind.HtmlMarker) continue;
             if (kinds[i] == LineKind.DonorsLine) continue;
             kinds[i] = LineKind.Information;
-            var line = lines[i];
             if (IsInformationHeading(line)) continue;
 
             var label = Label(line);
@@ -407,6 +464,11 @@ public static partial class PageCaptureParser
                 Assign(page, kind, line);
                 assigned.Add(kind);
                 current = kind;
+            }
+            else if (byContent is null && page.Summary is null && page.Citation is null && LooksLikeSummary(line))
+            {
+                // The summary printed inside or after the block rather than above it.
+                page.Summary = line;
             }
         }
     }
@@ -456,7 +518,8 @@ public static partial class PageCaptureParser
             Field.Classification => Classification.Normalize(value) is not null,
             Field.Language => LanguageList(value).Count > 0,
             Field.Type => value.Length <= 100 && kind is null or Field.Type,
-            Field.Donors => value.Length <= 300 && kind is null or Field.Donors or Field.Type,
+            // Donors are names, not sentences: a paragraph after the donors is something else.
+            Field.Donors => value.Length <= 150 && !EndsSentence(value) && kind is null or Field.Donors or Field.Type,
             Field.Rights => kind is null or Field.Rights,
             Field.Source => kind is null or Field.Source or Field.Type,
             _ => false,
