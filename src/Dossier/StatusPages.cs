@@ -14,11 +14,13 @@ internal static class StatusPages
         if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || AcceptsJsonOnly(http.Request))
         {
             var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext
+            var written = await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
                 ProblemDetails = { Status = status, Title = ReasonPhrases.GetReasonPhrase(status) },
             });
+            // A client that asked for something other than JSON still gets the API's one kind of error.
+            if (!written) await TypedResults.Problem(statusCode: status, title: ReasonPhrases.GetReasonPhrase(status)).ExecuteAsync(http);
             return;
         }
         http.Response.ContentType = "text/html; charset=utf-8";

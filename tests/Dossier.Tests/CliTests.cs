@@ -56,6 +56,31 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Only_one_process_owns_the_index()
+    {
+        var data = TempDirectory.Create("cli-busy");
+        await RunAsync("import", Corpus.Page("002"), "--data", data);
+        // This test process holds the index, as a running server would.
+        using (Dossier.Search.RecordIndex.Open(Path.Combine(data, "index")))
+        {
+            var (code, output) = await RunAsync("import", Corpus.Page("004"), "--data", data);
+            Assert.Equal(0, code);
+            Assert.Contains("The running server holds the search index", output);
+
+            var (reindex, reindexOutput) = await RunAsync("reindex", "--data", data);
+            Assert.Equal(1, reindex);
+            Assert.Contains("in use by another Dossier process", reindexOutput);
+
+            var (serve, serveOutput) = await RunAsync("serve", "--data", data, "--urls", "http://127.0.0.1:0");
+            Assert.Equal(1, serve);
+            Assert.Contains("is another server running", serveOutput);
+        }
+        var (after, afterOutput) = await RunAsync("reindex", "--data", data);
+        Assert.Equal(0, after);
+        Assert.Contains("Reindexed 2 records.", afterOutput);
+    }
+
+    [Fact]
     public async Task Import_without_a_path_is_a_usage_error()
     {
         var (code, output) = await RunAsync("import", "--data", TempDirectory.Create("cli-usage"));

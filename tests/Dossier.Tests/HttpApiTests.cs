@@ -109,6 +109,8 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
     [InlineData("/api/search?page=999&size=100", "page")]
     [InlineData("/api/search?q=%28Castro+AND", "q")]
     [InlineData("/api/search?q=*ussr", "q")]
+    [InlineData("/api/search?q=%2F%5B%2F", "q")]
+    [InlineData("/api/search?q=%2F(a%7Cb)*a(a%7Cb)%7B16%7D%2F", "q")]
     public async Task Bad_parameters_are_a_400_problem_naming_the_parameter(string path, string parameter)
     {
         using var response = await Archive.Client.GetAsync(path);
@@ -120,6 +122,17 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
     public async Task An_unknown_api_address_is_a_404_problem()
     {
         using var response = await Archive.Client.GetAsync("/api/nothing-here");
+        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    public async Task An_unknown_api_address_is_a_404_problem_whatever_the_client_accepts(string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/documents/1/nothing");
+        request.Headers.Accept.ParseAdd(accept);
+        using var response = await Archive.Client.SendAsync(request);
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
 

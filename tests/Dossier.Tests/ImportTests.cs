@@ -211,6 +211,74 @@ public class ImportTests
     }
 
     [Fact]
+    public async Task A_capture_without_the_record_id_never_blanks_the_fuller_record_and_settles()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var folder = TempDirectory.Create("identity-order");
+        await File.WriteAllLinesAsync(Path.Combine(folder, "1-capture.jsonl"),
+            ["""{"title":"Record of a Conversation with Fidel Castro","date":"1963-02-20","summary":"short capture"}"""]);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "2-full.jsonl"),
+            ["""{"title":"Record of a Conversation with Fidel Castro","date":"1963-02-20","summary":"The full record.","recordId":"177001","type":"Memorandum of Conversation","rights":"Public domain.","transcripts":[{"language":"ru","text":"Запись беседы"}]}"""]);
+
+        var first = await archive.ImportAsync(folder);
+        Assert.Equal((1, 1), (first.Imported, first.Updated));
+        var second = await archive.ImportAsync(folder);
+        Assert.Equal((0, 0, 2), (second.Imported, second.Updated, second.Unchanged));
+
+        // The other order: the capture without the ID comes after the full record and takes nothing away.
+        await using var other = await ArchiveHost.StartAsync();
+        await other.ImportAsync(Path.Combine(folder, "2-full.jsonl"));
+        var report = await other.ImportAsync(Path.Combine(folder, "1-capture.jsonl"));
+        Assert.Equal(1, report.Unchanged);
+        var record = await other.GetJsonAsync($"/api/documents/{await other.FindAsync("recordId:177001")}");
+        Assert.Equal("The full record.", record["summary"]!.GetValue<string>());
+        Assert.Equal("Memorandum of Conversation", record["type"]!.GetValue<string>());
+        Assert.Equal("ru", record["transcripts"]![0]!["language"]!.GetValue<string>());
+        Assert.Equal(1, (await other.GetJsonAsync("/api/search"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task In_one_file_a_record_and_then_its_record_id_are_one_record()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var folder = TempDirectory.Create("identity-file");
+        await File.WriteAllLinesAsync(Path.Combine(folder, "old.jsonl"), ["""{"recordId":"177002","title":"Old title","date":"1963-02-20"}"""]);
+        await archive.ImportAsync(Path.Combine(folder, "old.jsonl"));
+        await File.WriteAllLinesAsync(Path.Combine(folder, "new.jsonl"),
+        [
+            """{"title":"Corrected title","date":"1963-02-20"}""",
+            """{"title":"Corrected title","date":"1963-02-20","recordId":"177002"}""",
+        ]);
+        var report = await archive.ImportAsync(Path.Combine(folder, "new.jsonl"));
+        Assert.Equal(0, report.Failed);
+        Assert.Equal(1, report.Updated);
+        var all = await archive.GetJsonAsync("/api/search");
+        Assert.Equal(2, all["total"]!.GetValue<int>());
+        Assert.Equal("Corrected title", (await archive.GetJsonAsync($"/api/documents/{await archive.FindAsync("recordId:177002")}"))["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Odd_values_fail_their_line_and_never_the_run()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var folder = TempDirectory.Create("odd");
+        await File.WriteAllLinesAsync(Path.Combine(folder, "a.jsonl"),
+        [
+            """{"title":"Arabic digits","date":"١٩٦٣"}""",
+            """{"title":"Two English texts","transcripts":[{"language":"en","text":"a"},{"language":"en","text":"b"}]}""",
+            """{"title":"A good one","date":"1963"}""",
+        ]);
+        File.WriteAllText(Path.Combine(folder, "b.txt"), File.ReadAllText(Corpus.Page("004")).Replace("April 5, 1963", "April ٥, 1963", StringComparison.Ordinal));
+
+        var report = await archive.ImportAsync(folder);
+
+        Assert.Equal(2, report.Imported);
+        Assert.Equal(2, report.Failed);
+        Assert.Contains(report.Failures, f => f.Location.EndsWith(":1", StringComparison.Ordinal) && f.Reason!.Contains("ISO 8601", StringComparison.Ordinal));
+        Assert.Contains(report.Failures, f => f.Location.EndsWith(":2", StringComparison.Ordinal) && f.Reason!.Contains("same language", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_import_reports_every_file_to_its_progress()
     {
         await using var archive = await ArchiveHost.StartAsync();

@@ -107,9 +107,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 }
                 var incoming = item.Record;
                 Prepare(incoming);
-                var existing = (incoming.RecordId is { } rid && byRecordId.TryGetValue(rid, out var seen) ? seen : null)
-                               ?? (byFingerprint.TryGetValue(incoming.Fingerprint, out var seenF) && (incoming.RecordId is null || seenF.RecordId is null || seenF.RecordId == incoming.RecordId) ? seenF : null)
-                               ?? await FindAsync(incoming, cancellationToken);
+                var existing = await FindAsync(incoming, byRecordId, byFingerprint, cancellationToken);
                 var now = clock.GetUtcNow().UtcDateTime;
                 ArchivalRecord target;
                 if (existing is null)
@@ -127,7 +125,24 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 else
                 {
                     await LoadTranscriptsAsync(existing, cancellationToken);
-                    CopyInto(existing, incoming, now);
+                    var before = existing.ContentHash;
+                    if (incoming.RecordId is null && existing.RecordId is not null)
+                    {
+                        // A capture without the Record ID of a record that has one says less than what is stored:
+                        // it may fill what is empty, never blank what is there.
+                        FillInto(existing, incoming);
+                    }
+                    else
+                    {
+                        CopyInto(existing, incoming);
+                    }
+                    existing.ContentHash = ContentHash(existing);
+                    if (existing.ContentHash == before)
+                    {
+                        events.Add(new(item.Location, ImportOutcome.Unchanged));
+                        continue;
+                    }
+                    existing.UpdatedAt = now;
                     target = existing;
                     events.Add(new(item.Location, ImportOutcome.Updated));
                 }
@@ -147,11 +162,18 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
             await SaveAsync(touched, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception e) when (e is DbUpdateException or IOException or InvalidOperationException)
+        catch (DbUpdateException e)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return [new(path, ImportOutcome.Failed, "could not be written, nothing of it was imported: " + (e.InnerException?.Message ?? e.Message))];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever else went wrong with this file (an importer's own fault included) fails this file only.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return [new(path, ImportOutcome.Failed, "could not be imported, nothing of it was: " + e.Message)];
         }
         db.ChangeTracker.Clear();
         return events;
@@ -167,17 +189,26 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         touched.Clear();
     }
 
-    private async Task<ArchivalRecord?> FindAsync(ArchivalRecord incoming, CancellationToken cancellationToken)
+    /// <summary>
+    /// The record an incoming one is: by Record ID (this file's, then the store's), else by fingerprint. A record
+    /// with a Record ID may take over a stored record of the same fingerprint that has none; one without may be
+    /// any record of its fingerprint, preferably one without a Record ID.
+    /// </summary>
+    private async Task<ArchivalRecord?> FindAsync(ArchivalRecord incoming, Dictionary<string, ArchivalRecord> byRecordId,
+        Dictionary<string, ArchivalRecord> byFingerprint, CancellationToken cancellationToken)
     {
-        if (incoming.RecordId is not null)
+        var fingerprint = incoming.Fingerprint;
+        if (incoming.RecordId is { } recordId)
         {
-            var byId = await db.Records.FirstOrDefaultAsync(r => r.RecordId == incoming.RecordId, cancellationToken);
-            if (byId is not null) return byId;
-            // A record first imported without its Record ID (from a capture that lacked it) is the same document.
-            return await db.Records.Where(r => r.Fingerprint == incoming.Fingerprint && r.RecordId == null)
+            if (byRecordId.TryGetValue(recordId, out var seen)) return seen;
+            var stored = await db.Records.FirstOrDefaultAsync(r => r.RecordId == recordId, cancellationToken);
+            if (stored is not null) return stored;
+            if (byFingerprint.TryGetValue(fingerprint, out var seenWithout) && seenWithout.RecordId is null) return seenWithout;
+            return await db.Records.Where(r => r.Fingerprint == fingerprint && r.RecordId == null)
                 .OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         }
-        return await db.Records.Where(r => r.Fingerprint == incoming.Fingerprint)
+        if (byFingerprint.TryGetValue(fingerprint, out var seenAny)) return seenAny;
+        return await db.Records.Where(r => r.Fingerprint == fingerprint)
             .OrderBy(r => r.RecordId != null).ThenBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
@@ -202,7 +233,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 
-    private static void CopyInto(ArchivalRecord target, ArchivalRecord source, DateTime now)
+    private static void CopyInto(ArchivalRecord target, ArchivalRecord source)
     {
         target.RecordId = source.RecordId ?? target.RecordId;
         target.Fingerprint = source.Fingerprint;
@@ -222,7 +253,24 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         target.Repository = source.Repository;
         target.Transcripts.Clear();
         foreach (var t in source.Transcripts) target.Transcripts.Add(new Transcript { Language = t.Language, Text = t.Text, Position = t.Position });
-        target.ContentHash = source.ContentHash;
-        target.UpdatedAt = now;
+    }
+
+    private static void FillInto(ArchivalRecord target, ArchivalRecord source)
+    {
+        target.Summary ??= source.Summary;
+        target.Type ??= source.Type;
+        target.Classification ??= source.Classification;
+        if (target.Source.IsEmpty) target.Source = source.Source.Clone();
+        target.Provenance ??= source.Provenance;
+        if (target.ObtainedBy.Count == 0) target.ObtainedBy = source.ObtainedBy;
+        if (target.Translators.Count == 0) target.Translators = source.Translators;
+        if (target.Donors.Count == 0) target.Donors = source.Donors;
+        target.Rights ??= source.Rights;
+        target.UploadedDate ??= source.UploadedDate;
+        target.Repository ??= source.Repository;
+        foreach (var t in source.Transcripts.Where(t => !target.Transcripts.Any(e => e.Language == t.Language)))
+            target.Transcripts.Add(new Transcript { Language = t.Language, Text = t.Text, Position = target.Transcripts.Count });
+        foreach (var language in source.Languages.Where(l => !target.Languages.Contains(l)))
+            target.Languages = [.. target.Languages, language];
     }
 }

@@ -87,18 +87,18 @@ public readonly partial record struct PartialDate(int Year, int? Month = null, i
         return true;
     }
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{2})(?:-(?<d>\d{2}))?)?$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:-(?<m>[0-9]{2})(?:-(?<d>[0-9]{2}))?)?$")]
     private static partial Regex IsoPattern();
 
-    [GeneratedRegex(@"^(?<mon>[A-Za-z]{3,9}\.?)\s+(?<d>\d{1,2}),?\s+(?<y>\d{4})$")]
+    [GeneratedRegex(@"^(?<mon>[A-Za-z]{3,9}\.?)\s+(?<d>[0-9]{1,2}),?\s+(?<y>[0-9]{4})$")]
     private static partial Regex MonthDayYear();
 
-    [GeneratedRegex(@"^(?<d>\d{1,2})\s+(?<mon>[A-Za-z]{3,9}\.?),?\s+(?<y>\d{4})$")]
+    [GeneratedRegex(@"^(?<d>[0-9]{1,2})\s+(?<mon>[A-Za-z]{3,9}\.?),?\s+(?<y>[0-9]{4})$")]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"^(?<mon>[A-Za-z]{3,9}\.?),?\s+(?<y>\d{4})$")]
+    [GeneratedRegex(@"^(?<mon>[A-Za-z]{3,9}\.?),?\s+(?<y>[0-9]{4})$")]
     private static partial Regex MonthYear();
 
-    [GeneratedRegex(@"^(?<y>\d{4})$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})$")]
     private static partial Regex YearOnly();
 }

@@ -32,6 +32,7 @@ public sealed class RecordIndex : IDisposable
         _ => 1f,
     });
 
+    private readonly FileStream ownership;
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -39,8 +40,9 @@ public sealed class RecordIndex : IDisposable
     private readonly Similarity similarity = new BM25Similarity();
     private readonly System.Threading.Lock writeLock = new();
 
-    private RecordIndex(LuceneDirectory directory)
+    private RecordIndex(FileStream ownership, LuceneDirectory directory)
     {
+        this.ownership = ownership;
         this.directory = directory;
         var config = new IndexWriterConfig(ArchiveAnalyzer.Version, analyzer)
         {
@@ -55,14 +57,26 @@ public sealed class RecordIndex : IDisposable
     public static RecordIndex Open(string path)
     {
         System.IO.Directory.CreateDirectory(path);
+        // Lucene.NET's own write lock does not keep a second process out on Linux; an exclusively opened file does
+        // (.NET locks it for the life of the handle), so one process at a time owns the index.
+        FileStream ownership;
+        try
+        {
+            ownership = new FileStream(System.IO.Path.Combine(path, "dossier.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IndexBusyException(path, e);
+        }
         var directory = FSDirectory.Open(path);
         try
         {
-            return new RecordIndex(directory);
+            return new RecordIndex(ownership, directory);
         }
         catch (LockObtainFailedException e)
         {
             directory.Dispose();
+            ownership.Dispose();
             throw new IndexBusyException(path, e);
         }
     }
@@ -203,7 +217,7 @@ public sealed class RecordIndex : IDisposable
     private Query? Parse(string? query)
     {
         if (string.IsNullOrWhiteSpace(query)) return null;
-        var parser = new MultiFieldQueryParser(ArchiveAnalyzer.Version, SearchFields, analyzer, Boosts)
+        var parser = new ArchiveQueryParser(SearchFields, analyzer, Boosts)
         {
             DefaultOperator = Operator.AND,
             AllowLeadingWildcard = false,
@@ -219,6 +233,10 @@ public sealed class RecordIndex : IDisposable
         catch (BooleanQuery.TooManyClausesException e)
         {
             throw new SearchQueryException("the query expands to too many terms; make it more specific", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SearchQueryException("the query cannot be read: " + FirstLine(e.Message), e);
         }
     }
 
@@ -244,6 +262,18 @@ public sealed class RecordIndex : IDisposable
         writer.Dispose();
         analyzer.Dispose();
         directory.Dispose();
+        ownership.Dispose();
+    }
+
+    /// <summary>
+    /// The classic query language without regular expressions: <c>/.../</c> can take a server's core for minutes
+    /// on a large index, and readers who type slashes mean text.
+    /// </summary>
+    private sealed class ArchiveQueryParser(string[] fields, Lucene.Net.Analysis.Analyzer analyzer, IDictionary<string, float> boosts)
+        : MultiFieldQueryParser(ArchiveAnalyzer.Version, fields, analyzer, boosts)
+    {
+        protected override Query GetRegexpQuery(string field, string termStr) =>
+            throw new ParseException("regular expressions (/.../) are not supported; put text with slashes in quotes");
     }
 
     private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory

@@ -34,31 +34,38 @@ public static partial class Snippets
         if (matches.Count == 0) return null;
 
         // The window of the given length that holds the most distinct matched words.
-        int bestStart = matches[0].Start, bestScore = -1;
+        int bestStart = matches[0].Start, bestEnd = matches[0].End, bestScore = -1;
         for (var i = 0; i < matches.Count; i++)
         {
             var distinct = new HashSet<string>(StringComparer.Ordinal);
-            for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= length; j++) distinct.Add(matches[j].Term);
+            var end = matches[i].End;
+            for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= length; j++)
+            {
+                distinct.Add(matches[j].Term);
+                end = matches[j].End;
+            }
             if (distinct.Count > bestScore)
             {
                 bestScore = distinct.Count;
                 bestStart = matches[i].Start;
+                bestEnd = end;
             }
         }
+        // Some context before the first match, and at least the whole window after it.
         var start = WordStart(text, Math.Max(0, bestStart - (length / 4)));
-        var end = WordEnd(text, Math.Min(text.Length, start + length));
+        var stop = WordEnd(text, Math.Min(text.Length, Math.Max(bestEnd, start + length)));
 
         var sb = new StringBuilder();
         if (start > 0) sb.Append('…');
         var cursor = start;
         foreach (var (s, e, _) in matches)
         {
-            if (s < cursor || e > end) continue;
+            if (s < cursor || e > stop) continue;
             sb.Append(Encode(text[cursor..s])).Append("<mark>").Append(Encode(text[s..e])).Append("</mark>");
             cursor = e;
         }
-        sb.Append(Encode(text[cursor..end]));
-        if (end < text.Length) sb.Append('…');
+        sb.Append(Encode(text[cursor..stop]));
+        if (stop < text.Length) sb.Append('…');
         return sb.ToString();
     }
 
@@ -78,16 +85,28 @@ public static partial class Snippets
     // Paragraph breaks and runs of spaces become one space: a snippet is one line of text.
     private static string Collapse(string text) => Whitespace().Replace(text, " ");
 
+    // Cuts fall between words where there are spaces near; text without spaces (Chinese, Japanese) is cut where
+    // it must, never inside a surrogate pair.
+    private const int MaxWordWalk = 20;
+
     private static int WordStart(string text, int index)
     {
-        while (index > 0 && !char.IsWhiteSpace(text[index - 1])) index--;
-        return index;
+        var limit = Math.Max(0, index - MaxWordWalk);
+        var i = index;
+        while (i > limit && !char.IsWhiteSpace(text[i - 1])) i--;
+        if (i > 0 && !char.IsWhiteSpace(text[i - 1])) i = index;
+        if (i > 0 && i < text.Length && char.IsLowSurrogate(text[i])) i--;
+        return i;
     }
 
     private static int WordEnd(string text, int index)
     {
-        while (index < text.Length && !char.IsWhiteSpace(text[index])) index++;
-        return index;
+        var limit = Math.Min(text.Length, index + MaxWordWalk);
+        var i = index;
+        while (i < limit && !char.IsWhiteSpace(text[i])) i++;
+        if (i < text.Length && !char.IsWhiteSpace(text[i])) i = index;
+        if (i > 0 && i < text.Length && char.IsLowSurrogate(text[i])) i++;
+        return i;
     }
 
     [GeneratedRegex(@"\s+")]

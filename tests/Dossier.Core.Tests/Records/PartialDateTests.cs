@@ -39,3 +39,16 @@ public class PartialDateTests
         Assert.Equal(printed, date.ToLongEnglish());
     }
 }
+
+public class PartialDateDigitsTests
+{
+    [Theory]
+    [InlineData("١٩٦٣")]
+    [InlineData("April ١٣, 1962")]
+    [InlineData("１９６３-０１")]
+    public void Digits_of_other_scripts_are_no_date_and_no_crash(string text)
+    {
+        Assert.False(PartialDate.TryParseWritten(text, out _));
+        Assert.False(PartialDate.TryParseIso(text, out _));
+    }
+}

@@ -120,6 +120,8 @@ public sealed class JsonLinesImporter : IRecordImporter
                 return "every transcript needs a BCP 47 language";
             if (t.Text is null) return $"the {t.Language} transcript has no text";
         }
+        var repeated = (d.Transcripts ?? []).GroupBy(t => LanguageNames.ToCode(t.Language)).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null) return $"two transcripts in the same language ({repeated.Key}); a record holds one text per language";
         return null;
     }
 

@@ -47,7 +47,7 @@ public sealed partial record CitationLine(string Text, string Title, PartialDate
         return null;
     }
 
-    [GeneratedRegex(@"^(?<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})|(?:[A-Z][a-z]{2,8},?\s+\d{4})|(?:\d{4}(?:-\d{2}(?:-\d{2})?)?))(?=\s*(?:,|\.|$))")]
+    [GeneratedRegex(@"^(?<date>(?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2},\s+[0-9]{4})|(?:[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?\s+[0-9]{4})|(?:[A-Z][a-z]{2,8},?\s+[0-9]{4})|(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?))(?=\s*(?:,|\.|$))")]
     private static partial Regex LeadingDate();
 
     // The publishing digital archive: a name with "Archive", "Library" or "Collection" that is not a reference.

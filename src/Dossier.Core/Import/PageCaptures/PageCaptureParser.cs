@@ -635,7 +635,7 @@ public static partial class PageCaptureParser
     [GeneratedRegex(@"^(?<label>Source|Sources|Archival Source|Rights|Original Uploaded Date|Uploaded Date|Upload Date|Date Uploaded|Type|Document Type|Language|Languages|Original Language|Record ID|Record-ID|RecordID|Original Classification|Classification|Donors|Donor|Funding)\s*(?::\s*(?<value>.*))?$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelPattern();
 
-    [GeneratedRegex(@"^[A-Za-z]{0,4}-?\d[\w\-./]{0,39}$")]
+    [GeneratedRegex(@"^[A-Za-z]{0,4}-?[0-9][A-Za-z0-9\-./]{0,39}$")]
     private static partial Regex RecordIdShape();
 
     [GeneratedRegex(@"\b(?:copyright|rights|reuse|re-use|permission|public domain|licen[cs]e|Creative Commons)\b", RegexOptions.IgnoreCase)]

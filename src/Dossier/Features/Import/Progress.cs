@@ -12,7 +12,7 @@ public static class Progress
     {
         if (!Interactive)
         {
-            var printed = -1;
+            var printed = -10; // so that 0% is printed too
             var plain = new PlainProgress((done, total) =>
             {
                 var percent = total == 0 ? 100 : done * 100 / total;
