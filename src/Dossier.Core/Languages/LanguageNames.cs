@@ -91,18 +91,4 @@ public static class LanguageNames
             return code;
         }
     }
-
-    /// <summary>The language's own name ("ru" gives "Русский"), for switches a reader of that language recognises.</summary>
-    public static string NativeName(string code)
-    {
-        try
-        {
-            var native = CultureInfo.GetCultureInfo(code).NativeName;
-            return native.Length > 0 ? CultureInfo.GetCultureInfo(code).TextInfo.ToTitleCase(native) : code;
-        }
-        catch (CultureNotFoundException)
-        {
-            return code;
-        }
-    }
 }

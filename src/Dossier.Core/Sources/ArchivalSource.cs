@@ -16,8 +16,6 @@ public sealed class ArchivalSource
     public string? Pages { get; set; }
     public string? Reel { get; set; }
 
-    public static ArchivalSource FromText(string? text) => ArchivalReference.Parse(text);
-
     public ArchivalSource Clone() => (ArchivalSource)MemberwiseClone();
 
     public bool IsEmpty => Text is null && Archive is null && Fond is null && Opis is null && Papka is null && Delo is null && Pages is null && Reel is null;

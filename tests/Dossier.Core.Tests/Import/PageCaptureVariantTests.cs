@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dossier.Import.PageCaptures;
-using Dossier.Records;
+
+using static Dossier.Core.Tests.Import.RecordComparison;
 
 namespace Dossier.Core.Tests.Import;
 
@@ -199,42 +200,9 @@ public class PageCaptureVariantTests
         Assert.Contains("not a record page", item.Error);
     }
 
-    private static ArchivalRecord Parse(string text) => PageCaptureParser.Parse(text).ToRecord();
-
     private static string RemoveLines(string text, IEnumerable<string> lines)
     {
         var remove = lines.ToHashSet(StringComparer.Ordinal);
         return string.Join('\n', text.Split('\n').Where(l => !remove.Contains(l.Trim())));
-    }
-
-    private static Dictionary<string, string?> Fields(ArchivalRecord r) => new()
-    {
-        ["Title"] = r.Title,
-        ["Date"] = r.Date,
-        ["Summary"] = r.Summary,
-        ["Type"] = r.Type,
-        ["Classification"] = r.Classification,
-        ["Languages"] = string.Join(",", r.Languages),
-        ["Source"] = $"{r.Source.Text}|{r.Source.Archive}|{r.Source.Fond}|{r.Source.Opis}|{r.Source.Papka}|{r.Source.Delo}|{r.Source.Pages}|{r.Source.Reel}",
-        ["Provenance"] = r.Provenance,
-        ["ObtainedBy"] = string.Join(";", r.ObtainedBy),
-        ["Translators"] = string.Join(";", r.Translators),
-        ["Donors"] = string.Join(";", r.Donors),
-        ["Rights"] = r.Rights,
-        ["UploadedDate"] = r.UploadedDate,
-        ["RecordId"] = r.RecordId,
-        ["Repository"] = r.Repository,
-        ["Transcripts"] = string.Join("\n====\n", r.Transcripts.Select(t => t.Language + ":" + t.Text)),
-    };
-
-    private static void AssertSameFields(ArchivalRecord expected, ArchivalRecord actual, params string[] except)
-    {
-        var e = Fields(expected);
-        var a = Fields(actual);
-        foreach (var (name, value) in e)
-        {
-            if (except.Contains(name)) continue;
-            Assert.True(value == a[name], $"{name} differs.\nexpected: {value}\nactual:   {a[name]}");
-        }
     }
 }

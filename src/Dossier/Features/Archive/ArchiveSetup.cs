@@ -4,7 +4,6 @@ using Dossier.Import;
 using Dossier.Import.JsonLines;
 using Dossier.Import.PageCaptures;
 using Dossier.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Features.Archive;
 
@@ -31,7 +30,4 @@ public static class ArchiveSetup
         var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
         await SqliteDatabase.MigrateAsync(db, cancellationToken);
     }
-
-    /// <summary>Whether the store has a database at all yet (a fresh data directory has none).</summary>
-    public static Task<bool> HasRecordsAsync(DossierDb db, CancellationToken cancellationToken) => db.Records.AnyAsync(cancellationToken);
 }

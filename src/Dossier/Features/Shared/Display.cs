@@ -10,6 +10,4 @@ public static class Display
     public static string Date(string? iso) => PartialDate.TryParseIso(iso, out var d) ? d.ToLongEnglish() : iso ?? "Undated";
 
     public static string Language(string code) => LanguageNames.EnglishName(code);
-
-    public static string NativeLanguage(string code) => LanguageNames.NativeName(code);
 }
