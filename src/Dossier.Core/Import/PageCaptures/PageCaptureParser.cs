@@ -27,10 +27,9 @@ public static partial class PageCaptureParser
 
         MarkSiteText(lines, kinds, page);
         var infoStart = FindInformationBlock(lines, kinds);
-        if (infoStart >= 0) ReadInformationBlock(lines, kinds, infoStart, page);
         var bodyEnd = infoStart >= 0 ? infoStart : lines.Count;
-
         var citationIndex = ReadCitation(lines, kinds, bodyEnd, page);
+        if (infoStart >= 0) ReadInformationBlock(lines, kinds, infoStart, page);
         ReadHeader(lines, kinds, bodyEnd, page);
         ReadSummary(lines, kinds, bodyEnd, citationIndex, infoStart, page);
         ReadTranscripts(lines, kinds, bodyEnd, page);
