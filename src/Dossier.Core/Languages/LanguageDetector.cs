@@ -91,16 +91,31 @@ public static class LanguageDetector
         return DetectLatin(text);
     }
 
+    // Letters that belong to one language among the Latin-script ones the archive holds.
+    private static readonly (string Code, string Letters)[] TellingLetters =
+    [
+        ("pl", "ąćęłńśźżĄĆĘŁŃŚŹŻ"),
+        ("hu", "őűŐŰ"),
+        ("ro", "ăâîșşțţĂÂÎȘŞȚŢ"),
+        ("cs", "ěřůĚŘŮ"),
+        ("es", "ñ¿¡Ñ"),
+        ("de", "ß"),
+    ];
+
     private static string? DetectLatin(string text)
     {
+        // One-letter words are left out: initials ("A. I. Alekseyev") would otherwise read as Czech or Polish.
         var words = text.ToLowerInvariant()
-            .Split([' ', '\n', '\t', ',', '.', ';', ':', '(', ')', '"', '“', '”', '«', '»', '[', ']', '!', '?'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 3) return null;
+            .Split([' ', '\n', '\t', ',', '.', ';', ':', '(', ')', '"', '“', '”', '«', '»', '[', ']', '!', '?'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 1)
+            .ToArray();
         string? best = null;
         var bestScore = 0;
         foreach (var (code, set) in LatinLanguages)
         {
             var score = words.Count(set.Contains);
+            foreach (var (letterCode, letters) in TellingLetters)
+                if (letterCode == code && text.Any(letters.Contains)) score += 2;
             if (score > bestScore)
             {
                 best = code;
@@ -108,7 +123,7 @@ public static class LanguageDetector
             }
         }
         // A heading like "RECORD OF A CONVERSATION" or a list of names scores little;
-        // call it English only when common words say so, otherwise leave it to its neighbours.
+        // call it a language only when its words or letters say so, otherwise leave it to its neighbours.
         return bestScore >= 1 ? best : null;
     }
 }

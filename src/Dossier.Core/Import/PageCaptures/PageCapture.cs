@@ -13,6 +13,9 @@ public sealed class PageCapture
     public string? HeaderTitle { get; set; }
     public PartialDate? Date { get; set; }
     public string? Summary { get; set; }
+
+    /// <summary>A summary-like sentence found inside or after the information block: the summary when none stands above it.</summary>
+    public string? SummaryInBlock { get; set; }
     public string? SourceText { get; set; }
     public string? Provenance { get; set; }
     public List<string> Donors { get; } = [];

@@ -95,6 +95,7 @@ public static partial class PageCaptureParser
         "Your browser does not support",
         "©", "Copyright ©", "All rights reserved",
         "We use cookies", "This website uses cookies", "This site uses cookies", "By continuing to browse",
+        "Sign up for", "Sign up to",
     ];
 
     // Sections of other records shown beside this one; everything in them, up to the next part of the page, is theirs.
@@ -114,11 +115,19 @@ public static partial class PageCaptureParser
 
     private static void MarkSiteText(List<string> lines, LineKind[] kinds, PageCapture page)
     {
+        var recordSeen = false;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var bare = line.TrimEnd(':');
-            if (FooterStarts.Contains(bare) && i > 0)
+            // A banner at the top may share the footer's words; the footer is what follows the record.
+            recordSeen |= IsInformationHeading(line) || HtmlMarker().IsMatch(line) || DonorsLine().IsMatch(line) || line.Length > 200;
+            if (FooterStarts.Contains(bare) && !recordSeen)
+            {
+                kinds[i] = LineKind.Chrome;
+                continue;
+            }
+            if (FooterStarts.Contains(bare))
             {
                 // The footer runs to the end of the capture.
                 for (var k = i; k < lines.Count; k++) kinds[k] = LineKind.Chrome;
@@ -126,8 +135,15 @@ public static partial class PageCaptureParser
             }
             if (OtherRecordsHeadings.Contains(bare))
             {
+                // Entries of other records: a date, a title, perhaps a one-sentence summary, again and again.
                 kinds[i] = LineKind.Chrome;
-                while (i + 1 < lines.Count && !IsStructure(lines[i + 1])) kinds[++i] = LineKind.Chrome;
+                while (i + 1 < lines.Count && PartialDate.TryParseWritten(lines[i + 1], out _))
+                {
+                    kinds[++i] = LineKind.Chrome;
+                    if (i + 1 < lines.Count && !IsStructure(lines[i + 1]) && Classification.FromHeader(lines[i + 1]) is null) kinds[++i] = LineKind.Chrome;
+                    if (i + 1 < lines.Count && !IsStructure(lines[i + 1]) && EndsProse(lines[i + 1]) && !PartialDate.TryParseWritten(lines[i + 1], out _)
+                        && lines[i + 1].Length <= 400) kinds[++i] = LineKind.Chrome;
+                }
                 continue;
             }
             if (ChromeLines.Contains(bare) || ChromePrefixes.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
@@ -163,8 +179,16 @@ public static partial class PageCaptureParser
     }
 
     private static bool IsListItem(string line) =>
-        line.Length <= 100 && !EndsSentence(line) && !IsStructure(line) && !ListHeadings.Contains(line.TrimEnd(':'))
-        && Classification.FromHeader(line) is null && !PartialDate.TryParseWritten(line, out _) && !char.IsLower(line[0]);
+        line.Length <= 100 && !EndsProse(line) && !IsStructure(line) && !ListHeadings.Contains(line.TrimEnd(':'))
+        && Classification.FromHeader(line) is null && !PartialDate.TryParseWritten(line, out _) && !char.IsLower(line[0])
+        && !IsLetterhead(line);
+
+    /// <summary>A sentence's end: a word of prose before the stop ("... in Cuba."), not an initial or "(D.C.)".</summary>
+    private static bool EndsProse(string line) => ProseEnd().IsMatch(line);
+
+    /// <summary>An all-capitals line of several words: the heading of a document ("EMBASSY OF THE USSR IN CUBA").</summary>
+    private static bool IsLetterhead(string line) =>
+        line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && line.Any(char.IsLetter) && !line.Any(char.IsLower);
 
     /// <summary>A line that starts another part of the page: a heading, a label, a marker.</summary>
     private static bool IsStructure(string line) =>
@@ -208,7 +232,8 @@ public static partial class PageCaptureParser
                 dateIndex = i;
                 break;
             }
-            if (Classification.FromHeader(lines[i]) is not null || lines[i].Length > 60) break;
+            // Above the date stand only the site's navigation: breadcrumbs and short menu items.
+            if (!IsNavigation(lines[i])) break;
         }
 
         // Layout B prints the title between the date and the donors line: the line above the donors line, else
@@ -237,6 +262,10 @@ public static partial class PageCaptureParser
         }
     }
 
+    private static bool IsNavigation(string line) =>
+        Breadcrumb().IsMatch(line)
+        || (line.Length <= 30 && !line.Any(char.IsDigit) && char.IsUpper(line[0]) && !EndsProse(line) && Classification.FromHeader(line) is null && !IsLetterhead(line));
+
     private static bool LooksLikeTitle(string line) =>
         line.Length is >= 8 and <= 500 && Classification.FromHeader(line) is null && !PartialDate.TryParseWritten(line, out _)
         && (char.IsLetterOrDigit(line[0]) || line[0] is '"' or '\'' or '“' or '‘' or '[');
@@ -248,8 +277,6 @@ public static partial class PageCaptureParser
 
     private static void ReadSummary(List<string> lines, LineKind[] kinds, int bodyEnd, int citationIndex, int infoStart, PageCapture page)
     {
-        // Found already inside the information block (a page that prints it there).
-        if (page.Summary is not null) return;
         // Layout A: the summary stands in the citation block, just before the citation line; its place says what it is.
         if (citationIndex >= 0)
         {
@@ -273,6 +300,7 @@ public static partial class PageCaptureParser
                 page.Summary = lines[before];
             }
         }
+        page.Summary ??= page.SummaryInBlock;
     }
 
     private static bool LooksLikeSummary(string line) =>
@@ -295,7 +323,7 @@ public static partial class PageCaptureParser
                 continue;
             }
             if (kinds[i] != LineKind.Text) continue;
-            paragraphs.Add((lines[i], LanguageDetector.Detect(lines[i])));
+            paragraphs.Add((lines[i], LanguageDetector.Detect(lines[i]) ?? HeaderLanguage(lines[i])));
         }
         if (paragraphs.Count == 0) return;
 
@@ -331,6 +359,22 @@ public static partial class PageCaptureParser
         foreach (var language in order) page.Transcripts.Add(new TranscriptDocument(language, string.Join("\n\n", texts[language])));
     }
 
+    // A classification header too short for the word counts still says in which language a text begins.
+    private static readonly (string Header, string Language)[] HeaderLanguages =
+    [
+        ("совершенно секретно", "ru"), ("секретно", "ru"), ("streng geheim", "de"), ("geheim", "de"), ("ściśle tajne", "pl"),
+        ("tajne", "pl"), ("szigorúan titkos", "hu"), ("titkos", "hu"), ("strict secret", "ro"), ("secret de serviciu", "ro"),
+        ("secreto", "es"), ("confidencial", "es"), ("très secret", "fr"), ("segretissimo", "it"), ("přísně tajné", "cs"),
+    ];
+
+    private static string? HeaderLanguage(string line)
+    {
+        if (Classification.FromHeader(line) is null) return null;
+        foreach (var (header, language) in HeaderLanguages)
+            if (line.StartsWith(header, StringComparison.OrdinalIgnoreCase)) return language;
+        return null;
+    }
+
     private static bool IsScriptOf(string text, string language)
     {
         var script = LanguageDetector.ScriptOf(text);
@@ -360,7 +404,8 @@ public static partial class PageCaptureParser
             var neighbour = after is not null && IsScriptOf(texts[i], after) ? after
                 : before is not null && IsScriptOf(texts[i], before) ? before
                 : null;
-            if (neighbour is not null && neighbour != languages[i] && letters < 300)
+            // A text's last run stands on its own once it is more than a line: the start of an original cut short.
+            if (neighbour is not null && neighbour != languages[i] && letters < 300 && (after is not null || letters < 80))
             {
                 for (var k = i; k < j; k++) languages[k] = neighbour;
                 i = Math.Max(0, i - 1);
@@ -405,17 +450,18 @@ public static partial class PageCaptureParser
         // after which nothing but label values follows.
         for (var i = 0; i < lines.Count; i++)
         {
-            if (kinds[i] != LineKind.Text || Label(lines[i]) is null) continue;
+            if (kinds[i] != LineKind.Text || !IsBareLabel(lines[i])) continue;
+            // Labels with their values on the same line ("SOURCE: a Cuban official") are a document's own header.
             var labels = 0;
             for (var j = i; j < Math.Min(lines.Count, i + 12); j++)
-                if (Label(lines[j]) is not null) labels++;
+                if (IsBareLabel(lines[j])) labels++;
             if (labels < 2) continue;
             // Values whose labels are missing stand above the first label: the source, the rights paragraphs.
             var start = i;
             for (var j = i - 1; j >= 0 && j >= i - 6; j--)
             {
                 if (kinds[j] == LineKind.Chrome) continue;
-                if (kinds[j] != LineKind.Text || Recognise(lines[j]) is not (Field.Source or Field.Rights)) break;
+                if (kinds[j] != LineKind.Text || !(Recognise(lines[j]) is Field.Source || StrongRights().IsMatch(lines[j]))) break;
                 start = j;
             }
             return start;
@@ -464,13 +510,15 @@ public static partial class PageCaptureParser
                 assigned.Add(kind);
                 current = kind;
             }
-            else if (byContent is null && page.Summary is null && page.Citation is null && LooksLikeSummary(line))
+            else if (byContent is null && page.SummaryInBlock is null && page.Citation is null && LooksLikeSummary(line))
             {
-                // The summary printed inside or after the block rather than above it.
-                page.Summary = line;
+                // A summary printed inside or after the block rather than above it; taken only when none stands above.
+                page.SummaryInBlock = line;
             }
         }
     }
+
+    private static bool IsBareLabel(string line) => Label(line) is { Inline: null or "" };
 
     private enum Field
     {
@@ -652,6 +700,15 @@ public static partial class PageCaptureParser
 
     [GeneratedRegex(@"\s*(?:,\s*and\s+|,\s*|;\s*|\s+and\s+(?=the\s|[A-Z]))")]
     private static partial Regex DonorSeparator();
+
+    [GeneratedRegex(@"\b(?:copyright|reuse|re-use|rights holders?|rights status|public domain|Creative Commons)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongRights();
+
+    [GeneratedRegex(@"\s[›»>/|]\s")]
+    private static partial Regex Breadcrumb();
+
+    [GeneratedRegex(@"\p{Ll}{3,}[.!?]['""”’)\]]*$")]
+    private static partial Regex ProseEnd();
 
     [GeneratedRegex(@"^(?:the|The)\s+")]
     private static partial Regex LeadingArticle();
