@@ -36,7 +36,10 @@ public sealed class RecordIndex : IDisposable
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
-    private readonly ArchiveAnalyzer analyzer = new();
+    private const string ExactSuffix = "_exact";
+    private readonly ArchiveAnalyzer folded = new();
+    private readonly ExactAnalyzer exact = new();
+    private readonly Lucene.Net.Analysis.Analyzer analyzer;
     private readonly Similarity similarity = new BM25Similarity();
     private readonly System.Threading.Lock writeLock = new();
 
@@ -44,6 +47,9 @@ public sealed class RecordIndex : IDisposable
     {
         this.ownership = ownership;
         this.directory = directory;
+        // Every text field is kept twice: folded across stems, scripts and spellings, and as written (for quotes).
+        analyzer = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(folded,
+            SearchFields.ToDictionary(f => f + ExactSuffix, Lucene.Net.Analysis.Analyzer (_) => exact));
         var config = new IndexWriterConfig(ArchiveAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -150,6 +156,7 @@ public sealed class RecordIndex : IDisposable
         {
             new StringField("id", Id(record.Id), Field.Store.YES),
             new TextField("title", record.Title, Field.Store.YES),
+            new TextField("title" + ExactSuffix, record.Title, Field.Store.NO),
             new SortedDocValuesField("date_sort", new BytesRef(record.Date ?? "")),
         };
         if (record.Date is not null) doc.Add(new StoredField("date", record.Date));
@@ -168,7 +175,9 @@ public sealed class RecordIndex : IDisposable
 
     private static void AddText(Document doc, string name, string? value, Field.Store store)
     {
-        if (!string.IsNullOrWhiteSpace(value)) doc.Add(new TextField(name, value, store));
+        if (string.IsNullOrWhiteSpace(value)) return;
+        doc.Add(new TextField(name, value, store));
+        doc.Add(new TextField(name + ExactSuffix, value, Field.Store.NO));
     }
 
     /// <summary>
@@ -190,14 +199,15 @@ public sealed class RecordIndex : IDisposable
                 ? searcher.Search(new MatchAllDocsQuery(), window, new Sort(new SortField("date_sort", SortFieldType.STRING, true), SortField.FIELD_DOC))
                 : searcher.Search(parsed, window);
 
-            var terms = parsed is null ? new HashSet<string>(StringComparer.Ordinal) : Terms(parsed, searcher.IndexReader);
+            var (foldedTerms, exactTerms) = parsed is null ? ([], []) : Terms(parsed, searcher.IndexReader);
+            var marking = new[] { new Snippets.Marking(folded, foldedTerms), new Snippets.Marking(exact, exactTerms) };
             var hits = new List<SearchHit>();
             for (var i = (page - 1) * size; i < top.ScoreDocs.Length && i < window; i++)
             {
                 var doc = searcher.Doc(top.ScoreDocs[i].Doc);
                 var summary = doc.Get("summary", CultureInfo.InvariantCulture);
-                var snippet = Snippets.Build(analyzer, "transcript", doc.Get("transcript", CultureInfo.InvariantCulture), terms)
-                              ?? Snippets.Build(analyzer, "summary", summary, terms)
+                var snippet = Snippets.Build(marking, doc.Get("transcript", CultureInfo.InvariantCulture))
+                              ?? Snippets.Build(marking, summary)
                               ?? Snippets.Opening(doc.Get("transcript", CultureInfo.InvariantCulture));
                 hits.Add(new SearchHit(
                     int.Parse(doc.Get("id", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
@@ -242,7 +252,8 @@ public sealed class RecordIndex : IDisposable
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
-    private static HashSet<string> Terms(Query query, IndexReader reader)
+    /// <summary>The words a query matched, those of the folded fields apart from those of the exact ones.</summary>
+    private static (HashSet<string> Folded, HashSet<string> Exact) Terms(Query query, IndexReader reader)
     {
         var terms = new HashSet<Term>();
         try
@@ -253,7 +264,8 @@ public sealed class RecordIndex : IDisposable
         {
             // Some rewritten queries cannot list their terms; the snippet then shows the text's opening.
         }
-        return terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return (terms.Where(t => !t.Field.EndsWith(ExactSuffix, StringComparison.Ordinal)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal),
+                terms.Where(t => t.Field.EndsWith(ExactSuffix, StringComparison.Ordinal)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal));
     }
 
     public void Dispose()
@@ -261,6 +273,8 @@ public sealed class RecordIndex : IDisposable
         searchers.Dispose();
         writer.Dispose();
         analyzer.Dispose();
+        folded.Dispose();
+        exact.Dispose();
         directory.Dispose();
         ownership.Dispose();
     }
@@ -274,6 +288,38 @@ public sealed class RecordIndex : IDisposable
     {
         protected override Query GetRegexpQuery(string field, string termStr) =>
             throw new ParseException("regular expressions (/.../) are not supported; put text with slashes in quotes");
+
+        // A quoted phrase asks for the words as written: it goes to the exact fields, without stems or folding.
+        protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
+            quoted ? OnExactFields(field, f => base.GetFieldQuery(f, queryText, quoted)) : base.GetFieldQuery(field, queryText, quoted);
+
+        protected override Query GetFieldQuery(string field, string queryText, int slop) =>
+            OnExactFields(field, f => base.GetFieldQuery(f, queryText, slop));
+
+        // A fuzzy word is not analyzed: it is folded here, so that "Khrushcheff~" is near "Khrushchev".
+        protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
+            base.GetFuzzyQuery(field, NameFolding.Fold(termStr), minSimilarity);
+
+        // Wildcards and prefixes are not analyzed, so they are matched against the words as written.
+        protected override Query GetPrefixQuery(string field, string termStr) =>
+            OnExactFields(field, f => base.GetPrefixQuery(f, termStr));
+
+        protected override Query GetWildcardQuery(string field, string termStr) =>
+            OnExactFields(field, f => base.GetWildcardQuery(f, termStr));
+
+        private Query OnExactFields(string? field, Func<string, Query?> build)
+        {
+            if (field is not null) return build(field.EndsWith(ExactSuffix, StringComparison.Ordinal) ? field : field + ExactSuffix)!;
+            var any = new BooleanQuery(true);
+            foreach (var f in m_fields)
+            {
+                var q = build(f + ExactSuffix);
+                if (q is null) continue;
+                q.Boost = m_boosts is not null && m_boosts.TryGetValue(f, out var boost) ? boost : 1f;
+                any.Add(q, Occur.SHOULD);
+            }
+            return any.Clauses.Count == 0 ? null! : any;
+        }
     }
 
     private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory

@@ -14,12 +14,19 @@ namespace Dossier.Search;
 /// </summary>
 public static partial class Snippets
 {
-    public static string? Build(Analyzer analyzer, string field, string? text, IReadOnlySet<string> terms, int length = 240)
+    /// <summary>The words a query matched, as one analyzer reads them.</summary>
+    public sealed record Marking(Analyzer Analyzer, IReadOnlySet<string> Terms);
+
+    public static string? Build(Analyzer analyzer, string field, string? text, IReadOnlySet<string> terms, int length = 240) =>
+        Build([new Marking(analyzer, terms)], text, length, field);
+
+    public static string? Build(IReadOnlyList<Marking> markings, string? text, int length = 240, string field = "text")
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var matches = new List<(int Start, int End, string Term)>();
-        if (terms.Count > 0)
+        var found = new List<(int Start, int End, string Term)>();
+        foreach (var (analyzer, terms) in markings)
         {
+            if (terms.Count == 0) continue;
             using var stream = analyzer.GetTokenStream(field, new StringReader(text));
             var term = stream.AddAttribute<ICharTermAttribute>();
             var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -27,11 +34,13 @@ public static partial class Snippets
             while (stream.IncrementToken())
             {
                 var t = term.ToString();
-                if (terms.Contains(t)) matches.Add((offset.StartOffset, offset.EndOffset, t));
+                if (terms.Contains(t)) found.Add((offset.StartOffset, offset.EndOffset, t));
             }
             stream.End();
         }
-        if (matches.Count == 0) return null;
+        if (found.Count == 0) return null;
+        // A word matched as written and as its stem is one mark.
+        var matches = found.DistinctBy(m => m.Start).OrderBy(m => m.Start).ToList();
 
         // The window of the given length that holds the most distinct matched words.
         int bestStart = matches[0].Start, bestEnd = matches[0].End, bestScore = -1;

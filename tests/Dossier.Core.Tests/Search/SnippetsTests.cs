@@ -6,8 +6,20 @@ public class SnippetsTests
 {
     private static readonly ArchiveAnalyzer Analyzer = new();
 
-    private static string? Build(string text, params string[] terms) =>
-        Snippets.Build(Analyzer, "transcript", text, terms.ToHashSet(StringComparer.Ordinal));
+    // The query's words as the index holds them: read by the same analyzer.
+    private static string? Build(string text, params string[] words) =>
+        Snippets.Build(Analyzer, "transcript", text, words.SelectMany(Analyze).ToHashSet(StringComparer.Ordinal));
+
+    private static IEnumerable<string> Analyze(string word)
+    {
+        using var stream = Analyzer.GetTokenStream("transcript", new StringReader(word));
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        var terms = new List<string>();
+        while (stream.IncrementToken()) terms.Add(term.ToString());
+        stream.End();
+        return terms;
+    }
 
     [Fact]
     public void The_snippet_holds_every_word_of_the_best_passage()

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+
+namespace Dossier.Tests;
+
+/// <summary>Search across scripts, spellings, accents and word forms, over records built for the purpose.</summary>
+public class SearchTests(SearchArchiveFixture fixture) : IClassFixture<SearchArchiveFixture>
+{
+    [Theory]
+    // Latin finds Cyrillic and the other way round.
+    [InlineData("Guantanamo", "R-GUANTANAMO")]
+    [InlineData("Хрущев", "E-KHRUSHCHEV")]
+    [InlineData("Хрущёв", "E-KHRUSHCHEV")]
+    [InlineData("Khrushchev", "R-KHRUSHCHEV")]
+    // Romanizations and accents.
+    [InlineData("Khrushchov", "E-KHRUSHCHEV")]
+    [InlineData("Alekseev", "E-ALEKSEYEV")]
+    [InlineData("Alexeyev", "E-ALEKSEYEV")]
+    [InlineData("Alekseyev", "R-ALEKSEEV")]
+    [InlineData("Jelen", "E-JELEN")]
+    [InlineData("Sandor", "E-SANDOR")]
+    // Word forms: English and Russian stems; a Russian case form of a name.
+    [InlineData("negotiate", "E-NEGOTIATIONS")]
+    [InlineData("кубинского", "R-CUBAN")]
+    [InlineData("Хрущева", "R-KHRUSHCHEV")]
+    // Fuzzy and prefix queries for what folding leaves.
+    [InlineData("Khrushcheff~", "E-KHRUSHCHEV")]
+    [InlineData("Khrushch*", "E-KHRUSHCHEV")]
+    public async Task The_query_finds_the_record(string query, string recordId)
+    {
+        var ids = await HitsAsync(query);
+        Assert.Contains(fixture.IdOf[recordId], ids);
+    }
+
+    [Fact]
+    public async Task A_quoted_word_asks_for_that_form_only()
+    {
+        var stemmed = await HitsAsync("negotiate");
+        Assert.Contains(fixture.IdOf["E-NEGOTIATE"], stemmed);
+        Assert.Contains(fixture.IdOf["E-NEGOTIATIONS"], stemmed);
+
+        var exact = await HitsAsync("\"negotiate\"");
+        Assert.Contains(fixture.IdOf["E-NEGOTIATE"], exact);
+        Assert.DoesNotContain(fixture.IdOf["E-NEGOTIATIONS"], exact);
+    }
+
+    [Fact]
+    public async Task Names_that_only_look_alike_stay_apart()
+    {
+        Assert.DoesNotContain(fixture.IdOf["E-KHRUSHCHEV"], await HitsAsync("Castro"));
+        Assert.Empty(await HitsAsync("Kennedy Guantanamo"));
+    }
+
+    [Fact]
+    public async Task The_snippet_marks_the_word_in_the_script_it_is_written_in()
+    {
+        var results = await fixture.Archive.GetJsonAsync("/api/search?q=Guantanamo");
+        var hit = results["hits"]!.AsArray().Single(h => h!["id"]!.GetValue<int>() == fixture.IdOf["R-GUANTANAMO"])!;
+        Assert.Contains("<mark>Гуантанамо</mark>", hit["snippet"]!.GetValue<string>());
+
+        var russian = await fixture.Archive.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("Хрущёв"));
+        var english = russian["hits"]!.AsArray().Single(h => h!["id"]!.GetValue<int>() == fixture.IdOf["E-KHRUSHCHEV"])!;
+        Assert.Contains("<mark>Khrushchev</mark>", english["snippet"]!.GetValue<string>());
+    }
+
+    private async Task<List<int>> HitsAsync(string query)
+    {
+        var results = await fixture.Archive.GetJsonAsync("/api/search?size=100&q=" + Uri.EscapeDataString(query));
+        return results["hits"]!.AsArray().Select(h => h!["id"]!.GetValue<int>()).ToList();
+    }
+}
+
+public sealed class SearchArchiveFixture : IAsyncLifetime
+{
+    public ArchiveHost Archive { get; private set; } = null!;
+    public Dictionary<string, int> IdOf { get; } = [];
+
+    private static readonly (string RecordId, string Language, string Text)[] Records =
+    [
+        ("R-GUANTANAMO", "ru", "За последнее время в Гуантанамо высадилось 800 солдат морской пехоты."),
+        ("E-KHRUSHCHEV", "en", "The letter of N. S. Khrushchev was read attentively in my presence."),
+        ("R-KHRUSHCHEV", "ru", "Письмо Хрущева было прочитано в моем присутствии."),
+        ("E-ALEKSEYEV", "en", "Ambassador Alekseyev reported on the conversation."),
+        ("R-ALEKSEEV", "ru", "Посол Алексеев доложил о беседе."),
+        ("E-JELEN", "en", "The talks with Jeleń were held in Warsaw."),
+        ("E-SANDOR", "en", "Sándor spoke for the Hungarian side."),
+        ("E-NEGOTIATIONS", "en", "The trade negotiations went on for weeks."),
+        ("E-NEGOTIATE", "en", "They refused to negotiate before the elections."),
+        ("R-CUBAN", "ru", "Представители кубинских организаций присутствовали на приеме."),
+    ];
+
+    public async Task InitializeAsync()
+    {
+        Archive = await ArchiveHost.StartAsync();
+        var file = Path.Combine(TempDirectory.Create("search"), "records.jsonl");
+        await File.WriteAllLinesAsync(file, Records.Select(r => new JsonObject
+        {
+            ["recordId"] = r.RecordId,
+            ["title"] = "Record " + r.RecordId.ToLowerInvariant(),
+            ["date"] = "1963",
+            ["transcripts"] = new JsonArray(new JsonObject { ["language"] = r.Language, ["text"] = r.Text }),
+        }.ToJsonString()));
+        var report = await Archive.ImportAsync(file);
+        Assert.Equal(Records.Length, report.Imported);
+        foreach (var (recordId, _, _) in Records) IdOf[recordId] = await Archive.FindAsync("recordId:" + recordId);
+    }
+
+    public async Task DisposeAsync() => await Archive.DisposeAsync();
+}
