@@ -35,6 +35,10 @@ public sealed class ArchiveAnalyzer : Analyzer
     /// <summary>Stems Latin words as English and Cyrillic words as Russian; a word marked as keyword stays as written.</summary>
     private sealed class ScriptStemFilter : TokenFilter
     {
+        // Stems, like folded forms, are remembered per word (bounded); the Snowball stemmers are not thread-safe,
+        // so each filter has its own, and the memo is shared.
+        private const int MemoLimit = 500_000;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Memo = new(StringComparer.Ordinal);
         private readonly ICharTermAttribute term;
         private readonly IKeywordAttribute keyword;
         private readonly EnglishStemmer english = new();
@@ -51,14 +55,24 @@ public sealed class ArchiveAnalyzer : Analyzer
             if (!m_input.IncrementToken()) return false;
             if (keyword.IsKeyword) return true;
             var text = term.ToString();
+            if (!Memo.TryGetValue(text, out var stem))
+            {
+                stem = Stem(text);
+                if (Memo.Count < MemoLimit) Memo.TryAdd(text, stem);
+            }
+            term.SetEmpty().Append(stem);
+            return true;
+        }
+
+        private string Stem(string text)
+        {
             var cyrillic = text.Any(c => c is >= '\u0400' and <= '\u04FF');
             var latin = text.All(c => c < '\u0250');
-            if (!cyrillic && !latin) return true;
+            if (!cyrillic && !latin) return text;
             var stemmer = cyrillic ? (Lucene.Net.Tartarus.Snowball.SnowballProgram)russian : english;
             stemmer.SetCurrent(text);
             stemmer.Stem();
-            term.SetEmpty().Append(stemmer.Current);
-            return true;
+            return stemmer.Current;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -91,7 +92,20 @@ public static partial class NameFolding
         (new Regex("(.)\\1+", RegexOptions.CultureInvariant), "$1"),               // Alekseev = Aleksev
     ];
 
+    // A language's vocabulary is small beside its text: folding each word once and remembering it makes indexing
+    // and snippets about as fast as without folding. Bounded, so that a flood of unique tokens cannot grow it forever.
+    private const int MemoLimit = 500_000;
+    private static readonly ConcurrentDictionary<string, string> Memo = new(StringComparer.Ordinal);
+
     public static string Fold(string term)
+    {
+        if (Memo.TryGetValue(term, out var known)) return known;
+        var folded = FoldUncached(term);
+        if (Memo.Count < MemoLimit) Memo.TryAdd(term, folded);
+        return folded;
+    }
+
+    private static string FoldUncached(string term)
     {
         var latin = ToLatin(term);
         if (latin.Length == 0 || !latin.All(char.IsAsciiLetterLower)) return latin;
