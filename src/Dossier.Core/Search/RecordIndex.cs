@@ -173,11 +173,55 @@ public sealed class RecordIndex : IDisposable
         return doc;
     }
 
+    // Fields a snippet is cut from keep each word's place in the text, so the snippet needs no second reading of it.
+    private static readonly HashSet<string> SnippetFields = ["summary", "transcript"];
+    private static readonly FieldType StoredWithOffsets = Frozen(new FieldType(TextField.TYPE_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS });
+    private static readonly FieldType WithOffsets = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     private static void AddText(Document doc, string name, string? value, Field.Store store)
     {
         if (string.IsNullOrWhiteSpace(value)) return;
+        if (SnippetFields.Contains(name))
+        {
+            doc.Add(new Field(name, value, store == Field.Store.YES ? StoredWithOffsets : WithOffsets));
+            doc.Add(new Field(name + ExactSuffix, value, WithOffsets));
+            return;
+        }
         doc.Add(new TextField(name, value, store));
         doc.Add(new TextField(name + ExactSuffix, value, Field.Store.NO));
+    }
+
+    /// <summary>Where in a field's text the query's words stand in one document, read from the index's offsets.</summary>
+    private static List<(int Start, int End, string Term)> Offsets(IndexReader reader, int doc, string field, IReadOnlySet<string> folded, IReadOnlySet<string> exact)
+    {
+        var found = new List<(int Start, int End, string Term)>();
+        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+        var local = doc - leaf.DocBase;
+        foreach (var (name, terms) in new[] { (field, folded), (field + ExactSuffix, exact) })
+        {
+            if (terms.Count == 0) continue;
+            var indexed = leaf.AtomicReader.GetTerms(name);
+            if (indexed is null) continue;
+            var termsEnum = indexed.GetEnumerator();
+            foreach (var text in terms)
+            {
+                if (!termsEnum.SeekExact(new BytesRef(text))) continue;
+                var positions = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
+                if (positions is null || positions.Advance(local) != local) continue;
+                for (var i = 0; i < positions.Freq; i++)
+                {
+                    positions.NextPosition();
+                    if (positions.StartOffset >= 0) found.Add((positions.StartOffset, positions.EndOffset, text));
+                }
+            }
+        }
+        return found;
     }
 
     /// <summary>
@@ -200,15 +244,16 @@ public sealed class RecordIndex : IDisposable
                 : searcher.Search(parsed, window);
 
             var (foldedTerms, exactTerms) = parsed is null ? ([], []) : Terms(parsed, searcher.IndexReader);
-            var marking = new[] { new Snippets.Marking(folded, foldedTerms), new Snippets.Marking(exact, exactTerms) };
             var hits = new List<SearchHit>();
             for (var i = (page - 1) * size; i < top.ScoreDocs.Length && i < window; i++)
             {
                 var doc = searcher.Doc(top.ScoreDocs[i].Doc);
                 var summary = doc.Get("summary", CultureInfo.InvariantCulture);
-                var snippet = Snippets.Build(marking, doc.Get("transcript", CultureInfo.InvariantCulture))
-                              ?? Snippets.Build(marking, summary)
-                              ?? Snippets.Opening(doc.Get("transcript", CultureInfo.InvariantCulture));
+                var transcript = doc.Get("transcript", CultureInfo.InvariantCulture);
+                var docId = top.ScoreDocs[i].Doc;
+                var snippet = Snippets.Build(transcript, Offsets(searcher.IndexReader, docId, "transcript", foldedTerms, exactTerms))
+                              ?? Snippets.Build(summary, Offsets(searcher.IndexReader, docId, "summary", foldedTerms, exactTerms))
+                              ?? Snippets.Opening(transcript);
                 hits.Add(new SearchHit(
                     int.Parse(doc.Get("id", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
                     doc.Get("title", CultureInfo.InvariantCulture),

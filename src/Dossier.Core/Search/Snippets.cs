@@ -38,9 +38,16 @@ public static partial class Snippets
             }
             stream.End();
         }
-        if (found.Count == 0) return null;
+        return Build(text, found, length);
+    }
+
+    /// <summary>A snippet from the places of the matched words (start and end offsets in the text).</summary>
+    public static string? Build(string? text, IReadOnlyList<(int Start, int End, string Term)> found, int length = 240)
+    {
+        if (string.IsNullOrEmpty(text) || found.Count == 0) return null;
         // A word matched as written and as its stem is one mark.
-        var matches = found.DistinctBy(m => m.Start).OrderBy(m => m.Start).ToList();
+        var matches = found.Where(m => m.End <= text.Length && m.Start < m.End).DistinctBy(m => m.Start).OrderBy(m => m.Start).ToList();
+        if (matches.Count == 0) return null;
 
         // The window of the given length that holds the most distinct matched words.
         int bestStart = matches[0].Start, bestEnd = matches[0].End, bestScore = -1;
