@@ -56,6 +56,39 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.Equal(fixture.IdOf["001"], kudryavtsev["hits"]![0]!["id"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("donor:Blavatnik", new[] { "001", "002", "004" })]
+    [InlineData("donor:\"Leon Levy\"", new[] { "000", "003" })]
+    [InlineData("translator:Goldberg", new[] { "000", "001", "002", "003", "004" })]
+    [InlineData("translator:Hershberg", new[] { "001", "002", "004" })]
+    [InlineData("language:ru", new[] { "001" })]
+    [InlineData("language:Russian", new[] { "001" })]
+    [InlineData("type:\"Memorandum of Conversation\"", new[] { "002", "004" })]
+    [InlineData("classification:\"top secret\"", new[] { "002", "004" })]
+    [InlineData("source:TsKhSD", new[] { "000", "003" })]
+    [InlineData("recordId:177840", new[] { "004" })]
+    [InlineData("title:Guevara", new[] { "003", "004" })]
+    [InlineData("Guevara -Alekseyev", new string[0])]
+    [InlineData("(Dorticos OR Kudryavtsev) Cuba", new[] { "000", "001" })]
+    public async Task Field_queries_find_exactly_their_records(string query, string[] pages)
+    {
+        var results = await Archive.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(query));
+        var ids = results["hits"]!.AsArray().Select(h => h!["id"]!.GetValue<int>()).Order();
+        Assert.Equal(pages.Select(p => fixture.IdOf[p]).Order(), ids);
+    }
+
+    [Fact]
+    public async Task Answers_say_how_long_they_took_and_how_each_hit_scored()
+    {
+        var results = await Archive.GetJsonAsync("/api/search?q=Castro");
+        Assert.True(results["tookMs"]!.GetValue<double>() >= 0);
+        var scores = results["hits"]!.AsArray().Select(h => h!["score"]!.GetValue<float>()).ToList();
+        Assert.All(scores, s => Assert.True(s > 0));
+        Assert.Equal(scores.OrderDescending(), scores);
+        var all = await Archive.GetJsonAsync("/api/search");
+        Assert.Null(all["hits"]![0]!["score"]);
+    }
+
     [Fact]
     public async Task An_empty_query_lists_every_record_newest_first_with_paging()
     {

@@ -22,7 +22,7 @@ public sealed class RecordIndex : IDisposable
 
     private const string PositionKey = "position";
     private static readonly string[] SearchFields =
-        ["title", "summary", "transcript", "source", "provenance", "donors", "translators", "type", "classification", "recordId", "languages"];
+        ["title", "summary", "transcript", "source", "provenance", "donor", "translator", "type", "classification", "recordId", "language"];
     // Lucene.NET's parser looks every field up in this map, so each field has its weight, 1 by default.
     private static readonly Dictionary<string, float> Boosts = SearchFields.ToDictionary(f => f, f => f switch
     {
@@ -164,12 +164,13 @@ public sealed class RecordIndex : IDisposable
         AddText(doc, "transcript", transcript, Field.Store.YES);
         AddText(doc, "source", record.Source.Text, Field.Store.NO);
         AddText(doc, "provenance", record.Provenance, Field.Store.NO);
-        AddText(doc, "donors", string.Join("\n", record.Donors), Field.Store.NO);
-        AddText(doc, "translators", string.Join("\n", record.Translators.Concat(record.ObtainedBy)), Field.Store.NO);
+        AddText(doc, "donor", string.Join("\n", record.Donors), Field.Store.NO);
+        AddText(doc, "translator", string.Join("\n", record.Translators.Concat(record.ObtainedBy)), Field.Store.NO);
         AddText(doc, "type", record.Type, Field.Store.NO);
         AddText(doc, "classification", record.Classification, Field.Store.NO);
         AddText(doc, "recordId", record.RecordId, Field.Store.NO);
-        AddText(doc, "languages", string.Join(' ', record.Languages), Field.Store.NO);
+        // A language is found by its code and by its English name: language:ru, language:Russian.
+        AddText(doc, "language", string.Join(' ', record.Languages.SelectMany(l => new[] { l, Languages.LanguageNames.EnglishName(l) })), Field.Store.NO);
         return doc;
     }
 
@@ -235,6 +236,7 @@ public sealed class RecordIndex : IDisposable
         var window = page * size;
         if (window > MaxWindow) throw new SearchQueryException($"page {page} of size {size} lies beyond the first {MaxWindow} results; narrow the search");
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var parsed = Parse(query);
         var searcher = searchers.Acquire();
         try
@@ -259,9 +261,10 @@ public sealed class RecordIndex : IDisposable
                     doc.Get("title", CultureInfo.InvariantCulture),
                     doc.Get("date", CultureInfo.InvariantCulture),
                     summary,
-                    snippet));
+                    snippet,
+                    parsed is null ? null : top.ScoreDocs[i].Score));
             }
-            return new SearchResults(top.TotalHits, page, size, hits);
+            return new SearchResults(top.TotalHits, page, size, hits, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         finally
         {
@@ -373,9 +376,9 @@ public sealed class RecordIndex : IDisposable
     }
 }
 
-public sealed record SearchHit(int Id, string Title, string? Date, string? Summary, string? Snippet);
+public sealed record SearchHit(int Id, string Title, string? Date, string? Summary, string? Snippet, float? Score);
 
-public sealed record SearchResults(int Total, int Page, int Size, IReadOnlyList<SearchHit> Hits);
+public sealed record SearchResults(int Total, int Page, int Size, IReadOnlyList<SearchHit> Hits, double TookMs);
 
 /// <summary>A query that cannot be read or answered; its message says why, for a 400 answer.</summary>
 public sealed class SearchQueryException(string message, Exception? inner = null) : Exception(message, inner);

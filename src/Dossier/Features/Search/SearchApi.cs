@@ -22,8 +22,8 @@ public static class SearchApi
         try
         {
             var results = index.Search(request.Query, request.Page, request.Size);
-            return TypedResults.Ok(new SearchResponse(results.Total, results.Page, results.Size,
-                results.Hits.Select(h => new SearchResponseHit(h.Id, h.Title, h.Date, h.Summary, h.Snippet)).ToList()));
+            return TypedResults.Ok(new SearchResponse(results.Total, results.Page, results.Size, Math.Round(results.TookMs, 2),
+                results.Hits.Select(h => new SearchResponseHit(h.Id, h.Title, h.Date, h.Summary, h.Snippet, h.Score)).ToList()));
         }
         catch (SearchQueryException e)
         {
@@ -32,10 +32,12 @@ public static class SearchApi
     }
 }
 
-public sealed record SearchResponse(int Total, int Page, int Size, IReadOnlyList<SearchResponseHit> Hits);
+/// <summary><c>tookMs</c> is the time the index took to answer, in milliseconds.</summary>
+public sealed record SearchResponse(int Total, int Page, int Size, double TookMs, IReadOnlyList<SearchResponseHit> Hits);
 
-/// <summary>A hit; <c>snippet</c> is HTML: the text is encoded and the matched words are in <c>&lt;mark&gt;</c>.</summary>
-public sealed record SearchResponseHit(int Id, string Title, string? Date, string? Summary, string? Snippet);
+/// <summary>A hit; <c>snippet</c> is HTML: the text is encoded and the matched words are in <c>&lt;mark&gt;</c>;
+/// <c>score</c> is the BM25 relevance (null when listing without a query).</summary>
+public sealed record SearchResponseHit(int Id, string Title, string? Date, string? Summary, string? Snippet, float? Score);
 
 /// <summary>The search parameters as the page and the API both take them, checked once.</summary>
 public sealed record SearchRequest(string? Query, int Page, int Size, Dictionary<string, string[]> Errors)
