@@ -26,7 +26,8 @@ public class ImportTests
 
         var after = await archive.GetJsonAsync("/api/search");
         Assert.Equal(5, after["total"]!.GetValue<int>());
-        Assert.True(JsonNode.DeepEquals(before, after));
+        // The same records in the same order (the time the search took may differ).
+        Assert.True(JsonNode.DeepEquals(before["hits"], after["hits"]));
     }
 
     [Fact]

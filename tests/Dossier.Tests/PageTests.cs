@@ -59,6 +59,26 @@ public partial class PageTests
     }
 
     [Fact]
+    public async Task A_record_opened_from_a_hit_marks_the_searched_words_in_any_script()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        await archive.ImportAsync(Corpus.Page("001"));
+        var id = await archive.FindAsync("Kudryavtsev");
+
+        var results = await archive.Client.GetStringAsync("/search?q=Guantanamo");
+        Assert.Contains($"href=\"/documents/{id}?q=Guantanamo\"", results);
+
+        var russian = await archive.Client.GetStringAsync($"/documents/{id}?transcript=ru&q=Guantanamo");
+        Assert.Contains("<mark>Гуантанамо</mark>", russian);
+        Assert.Contains("href=\"?transcript=en&amp;q=Guantanamo#transcripts\"", russian);
+
+        var plain = await archive.Client.GetStringAsync($"/documents/{id}?transcript=ru");
+        Assert.DoesNotContain("<mark>", plain);
+        var broken = await archive.Client.GetStringAsync($"/documents/{id}?q=%22unclosed");
+        Assert.DoesNotContain("<mark>", broken);
+    }
+
+    [Fact]
     public async Task Imported_text_is_never_rendered_as_html()
     {
         await using var archive = await ArchiveHost.StartAsync();
@@ -68,11 +88,11 @@ public partial class PageTests
         await archive.ImportAsync(file);
         var id = await archive.FindAsync("Memo");
 
-        var page = await archive.Client.GetStringAsync($"/documents/{id}");
+        var page = await archive.Client.GetStringAsync($"/documents/{id}?q=bold");
         Assert.DoesNotContain("<script>alert", page);
         Assert.DoesNotContain("<img src=x", page);
         Assert.DoesNotContain("<b>bold</b>", page);
-        Assert.Contains("&lt;b&gt;bold&lt;/b&gt;", page);
+        Assert.Contains("&lt;b&gt;<mark>bold</mark>&lt;/b&gt;", page);
 
         var results = await archive.Client.GetStringAsync("/search?q=Castro");
         Assert.DoesNotContain("<b>bold</b>", results);

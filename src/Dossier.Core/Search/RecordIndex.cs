@@ -272,6 +272,34 @@ public sealed class RecordIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// How a query's words read in a text, for marking them on a record's page: the markings to pass to
+    /// <see cref="Snippets.MarkAll"/>. A query that cannot be read marks nothing.
+    /// </summary>
+    public IReadOnlyList<Snippets.Marking> Markings(string? query)
+    {
+        Query? parsed;
+        try
+        {
+            parsed = Parse(query);
+        }
+        catch (SearchQueryException)
+        {
+            return [];
+        }
+        if (parsed is null) return [];
+        var searcher = searchers.Acquire();
+        try
+        {
+            var (foldedTerms, exactTerms) = Terms(parsed, searcher.IndexReader);
+            return [new Snippets.Marking(folded, foldedTerms), new Snippets.Marking(exact, exactTerms)];
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     private Query? Parse(string? query)
     {
         if (string.IsNullOrWhiteSpace(query)) return null;

@@ -23,6 +23,11 @@ public static partial class Snippets
     public static string? Build(IReadOnlyList<Marking> markings, string? text, int length = 240, string field = "text")
     {
         if (string.IsNullOrEmpty(text)) return null;
+        return Build(text, Find(markings, text, field), length);
+    }
+
+    private static List<(int Start, int End, string Term)> Find(IReadOnlyList<Marking> markings, string text, string field = "text")
+    {
         var found = new List<(int Start, int End, string Term)>();
         foreach (var (analyzer, terms) in markings)
         {
@@ -38,7 +43,7 @@ public static partial class Snippets
             }
             stream.End();
         }
-        return Build(text, found, length);
+        return found;
     }
 
     /// <summary>A snippet from the places of the matched words (start and end offsets in the text).</summary>
@@ -83,6 +88,21 @@ public static partial class Snippets
         sb.Append(Encode(text[cursor..stop]));
         if (stop < text.Length) sb.Append('…');
         return sb.ToString();
+    }
+
+    /// <summary>The whole text, HTML-encoded, with every matched word in <c>&lt;mark&gt;</c>.</summary>
+    public static string MarkAll(IReadOnlyList<Marking> markings, string text)
+    {
+        var found = Find(markings, text);
+        var sb = new StringBuilder(text.Length + 64);
+        var cursor = 0;
+        foreach (var (s, e, _) in found.DistinctBy(m => m.Start).OrderBy(m => m.Start))
+        {
+            if (s < cursor) continue;
+            sb.Append(Encoder.Encode(text[cursor..s])).Append("<mark>").Append(Encoder.Encode(text[s..e])).Append("</mark>");
+            cursor = e;
+        }
+        return sb.Append(Encoder.Encode(text[cursor..])).ToString();
     }
 
     /// <summary>The opening of a text, encoded, for hits whose text holds none of the words (a match in the title).</summary>

@@ -2,13 +2,14 @@ using Dossier.Citations;
 using Dossier.Data;
 using Dossier.Features.Archive;
 using Dossier.Records;
+using Dossier.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Features.Documents;
 
-public sealed class RecordModel(DossierDb db, ArchiveOptions archive) : PageModel
+public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordIndex index) : PageModel
 {
     public ArchivalRecord Record { get; private set; } = null!;
     public string Citation { get; private set; } = "";
@@ -20,15 +21,35 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive) : PageMode
     /// <summary>?view=parallel: the translation and the original side by side.</summary>
     public bool Parallel { get; private set; }
 
+    /// <summary>The search this record was opened from (?q=), whose words are marked in the transcripts.</summary>
+    public string? SearchQuery { get; private set; }
+
+    private IReadOnlyList<Snippets.Marking> markings = [];
+
+    /// <summary>A paragraph as HTML: encoded, with the search's words marked when opened from a hit.</summary>
+    public string Paragraph(string text) => Snippets.MarkAll(markings, text);
+
+    /// <summary>A link to another view of this record that keeps the search's marks.</summary>
+    public string Link(string? transcript = null, string? view = null)
+    {
+        var parameters = new List<KeyValuePair<string, string?>>();
+        if (transcript is not null) parameters.Add(new("transcript", transcript));
+        if (view is not null) parameters.Add(new("view", view));
+        if (SearchQuery is not null) parameters.Add(new("q", SearchQuery));
+        return QueryString.Create(parameters).ToUriComponent() + "#transcripts";
+    }
+
     public IEnumerable<Transcript> Shown => Parallel ? Record.Transcripts : Selected is null ? [] : [Selected];
 
-    public async Task<IActionResult> OnGetAsync(int id, string? transcript, string? view, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, string? transcript, string? view, string? q, CancellationToken cancellationToken)
     {
         var record = await db.Records.WithTranscripts().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (record is null) return NotFound();
         Record = record;
         Citation = ChicagoCitation.Format(record, archive.Name);
         Permalink = DocumentsApi.RecordUrl(Request, id);
+        SearchQuery = string.IsNullOrWhiteSpace(q) || q.Length > 1000 ? null : q.Trim();
+        markings = index.Markings(SearchQuery);
         Parallel = string.Equals(view, "parallel", StringComparison.OrdinalIgnoreCase) && record.Transcripts.Count > 1;
         Selected = record.Transcripts.FirstOrDefault(t => string.Equals(t.Language, transcript, StringComparison.OrdinalIgnoreCase))
                    ?? record.Transcripts.FirstOrDefault();
