@@ -78,6 +78,70 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
     }
 
     [Fact]
+    public async Task Facets_count_every_hit()
+    {
+        var facets = (await Archive.GetJsonAsync("/api/search"))["facets"]!;
+        Assert.Equal(new Dictionary<string, int> { ["Memorandum of Conversation"] = 2 }, Counts(facets["type"]!));
+        Assert.Equal(new Dictionary<string, int> { ["Secret"] = 3, ["Top Secret"] = 2 }, Counts(facets["classification"]!));
+        Assert.Equal(new Dictionary<string, int> { ["en"] = 5, ["ru"] = 1 }, Counts(facets["language"]!));
+        Assert.Equal(new Dictionary<string, int> { ["Blavatnik Family Foundation"] = 3, ["Leon Levy Foundation"] = 2 }, Counts(facets["donor"]!));
+        Assert.Equal(new Dictionary<string, int> { ["AVP RF"] = 3, ["TsKhSD"] = 2 }, Counts(facets["archive"]!));
+        Assert.Equal(new Dictionary<string, int> { ["1962"] = 1, ["1963"] = 2, ["1964"] = 2 }, Counts(facets["year"]!));
+
+        var castro = (await Archive.GetJsonAsync("/api/search?q=Kudryavtsev"))["facets"]!;
+        Assert.Equal(new Dictionary<string, int> { ["1962"] = 1 }, Counts(castro["year"]!));
+    }
+
+    [Theory]
+    [InlineData("type=Memorandum%20of%20Conversation", new[] { "002", "004" })]
+    [InlineData("classification=Secret&classification=Top%20Secret", new[] { "000", "001", "002", "003", "004" })]
+    [InlineData("archive=TsKhSD&year=1964", new[] { "000", "003" })]
+    [InlineData("archive=TsKhSD&year=1963", new string[0])]
+    [InlineData("language=ru", new[] { "001" })]
+    [InlineData("donor=Leon%20Levy%20Foundation&q=Guevara", new[] { "000", "003" })] // 000 mentions "E. Guevara" too
+    [InlineData("from=1963&to=1963-03", new[] { "002" })]
+    [InlineData("from=1962&to=1962", new[] { "001" })]
+    [InlineData("from=1963-04", new[] { "000", "003", "004" })]
+    [InlineData("to=1963-03-23", new[] { "001", "002" })]
+    public async Task Facets_and_dates_narrow_the_search(string parameters, string[] pages)
+    {
+        var results = await Archive.GetJsonAsync("/api/search?" + parameters);
+        var ids = results["hits"]!.AsArray().Select(h => h!["id"]!.GetValue<int>()).Order();
+        Assert.Equal(pages.Select(p => fixture.IdOf[p]).Order(), ids);
+        Assert.Equal(pages.Length, results["total"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("sort=date", "date", false)]
+    [InlineData("sort=-date", "date", true)]
+    [InlineData("sort=title", "title", false)]
+    [InlineData("q=Castro&sort=date", "date", false)]
+    public async Task Results_come_in_the_order_asked(string parameters, string field, bool descending)
+    {
+        var results = await Archive.GetJsonAsync("/api/search?" + parameters);
+        var values = results["hits"]!.AsArray().Select(h => h![field]!.GetValue<string>()).ToList();
+        Assert.True(values.Count >= 2);
+        var ordered = descending ? values.OrderDescending(StringComparer.Ordinal) : values.Order(StringComparer.Ordinal);
+        Assert.Equal(ordered, values);
+    }
+
+    [Theory]
+    [InlineData("/api/search?from=abc", "from")]
+    [InlineData("/api/search?to=1963-13", "to")]
+    [InlineData("/api/search?from=1964&to=1963", "to")]
+    [InlineData("/api/search?sort=popularity", "sort")]
+    [InlineData("/api/search?year=63", "year")]
+    public async Task Bad_filters_are_a_400_problem_naming_the_parameter(string path, string parameter)
+    {
+        using var response = await Archive.Client.GetAsync(path);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]![parameter] is JsonArray { Count: > 0 }, problem.ToJsonString());
+    }
+
+    private static Dictionary<string, int> Counts(JsonNode facet) =>
+        facet.AsArray().ToDictionary(v => v!["value"]!.GetValue<string>(), v => v!["count"]!.GetValue<int>());
+
+    [Fact]
     public async Task Answers_say_how_long_they_took_and_how_each_hit_scored()
     {
         var results = await Archive.GetJsonAsync("/api/search?q=Castro");

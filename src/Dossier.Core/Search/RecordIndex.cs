@@ -158,7 +158,10 @@ public sealed class RecordIndex : IDisposable
             new TextField("title", record.Title, Field.Store.YES),
             new TextField("title" + ExactSuffix, record.Title, Field.Store.NO),
             new SortedDocValuesField("date_sort", new BytesRef(record.Date ?? "")),
+            new SortedDocValuesField("title_sort", new BytesRef(NameFolding.ToLatin(record.Title))),
         };
+        if (record.Date is not null) doc.Add(new StringField("date_key", record.Date, Field.Store.NO));
+        Facets.AddTo(doc, record);
         if (record.Date is not null) doc.Add(new StoredField("date", record.Date));
         AddText(doc, "summary", record.Summary, Field.Store.YES);
         AddText(doc, "transcript", transcript, Field.Store.YES);
@@ -229,8 +232,11 @@ public sealed class RecordIndex : IDisposable
     /// Finds records: every word must match (in any field), ranked by BM25; an empty query lists all, newest first.
     /// Throws <see cref="SearchQueryException"/> for a query that cannot be read.
     /// </summary>
-    public SearchResults Search(string? query, int page, int size)
+    public SearchResults Search(string? query, int page, int size) => Search(new SearchOptions(query, page, size));
+
+    public SearchResults Search(SearchOptions options)
     {
+        var (query, page, size) = (options.Text, options.Page, options.Size);
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var window = page * size;
@@ -241,9 +247,23 @@ public sealed class RecordIndex : IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            TopDocs top = parsed is null
-                ? searcher.Search(new MatchAllDocsQuery(), window, new Sort(new SortField("date_sort", SortFieldType.STRING, true), SortField.FIELD_DOC))
-                : searcher.Search(parsed, window);
+            Query main = parsed ?? new MatchAllDocsQuery();
+            var filter = Filter(options);
+            if (filter is not null) main = new FilteredQuery(main, new QueryWrapperFilter(filter));
+
+            var sort = (options.Sort, parsed) switch
+            {
+                (SearchSort.Relevance, not null) or (SearchSort.Default, not null) => null,
+                (SearchSort.DateAscending, _) => new Sort(new SortField("date_sort", SortFieldType.STRING, false), SortField.FIELD_SCORE),
+                (SearchSort.Title, _) => new Sort(new SortField("title_sort", SortFieldType.STRING, false), SortField.FIELD_SCORE),
+                _ => new Sort(new SortField("date_sort", SortFieldType.STRING, true), SortField.FIELD_SCORE),
+            };
+            ICollector ranking = sort is null
+                ? TopScoreDocCollector.Create(window, docsScoredInOrder: false)
+                : TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: parsed is not null, trackMaxScore: false, docsScoredInOrder: false);
+            var counting = new Facets.CountingCollector();
+            searcher.Search(main, MultiCollector.Wrap(ranking, counting));
+            var top = ranking is TopScoreDocCollector byScore ? byScore.GetTopDocs() : ((TopFieldCollector)ranking).GetTopDocs();
 
             var (foldedTerms, exactTerms) = parsed is null ? ([], []) : Terms(parsed, searcher.IndexReader);
             var hits = new List<SearchHit>();
@@ -264,12 +284,26 @@ public sealed class RecordIndex : IDisposable
                     snippet,
                     parsed is null ? null : top.ScoreDocs[i].Score));
             }
-            return new SearchResults(top.TotalHits, page, size, hits, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new SearchResults(top.TotalHits, page, size, hits, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds)
+            {
+                Facets = counting.Results(options.FacetValues),
+            };
         }
         finally
         {
             searchers.Release(searcher);
         }
+    }
+
+    /// <summary>The facets and the date range as one filter that does not score.</summary>
+    private static Query? Filter(SearchOptions options)
+    {
+        var facets = Facets.Filter(options.Selected);
+        if (options.From is null && options.To is null) return facets;
+        // ISO dates compare as strings; "1962-10" as an upper bound takes in every day of that month.
+        var range = TermRangeQuery.NewStringRange("date_key", options.From, options.To is null ? null : options.To + "\uffff", true, true);
+        if (facets is null) return range;
+        return new BooleanQuery { { facets, Occur.MUST }, { range, Occur.MUST } };
     }
 
     /// <summary>
@@ -406,7 +440,38 @@ public sealed class RecordIndex : IDisposable
 
 public sealed record SearchHit(int Id, string Title, string? Date, string? Summary, string? Snippet, float? Score);
 
-public sealed record SearchResults(int Total, int Page, int Size, IReadOnlyList<SearchHit> Hits, double TookMs);
+public sealed record SearchResults(int Total, int Page, int Size, IReadOnlyList<SearchHit> Hits, double TookMs)
+{
+    /// <summary>The values of each facet among all the hits, with counts.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
+}
+
+public enum SearchSort
+{
+    /// <summary>Relevance with a query, newest first without one.</summary>
+    Default,
+    Relevance,
+    DateAscending,
+    DateDescending,
+    Title,
+}
+
+/// <summary>What a search asks: the query, the facet values chosen, a date range, an order, a page.</summary>
+public sealed record SearchOptions(string? Text, int Page = 1, int Size = 20)
+{
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Selected { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>ISO 8601, possibly partial; inclusive.</summary>
+    public string? From { get; init; }
+
+    /// <summary>ISO 8601, possibly partial; inclusive (a month takes in all its days).</summary>
+    public string? To { get; init; }
+
+    public SearchSort Sort { get; init; } = SearchSort.Default;
+
+    /// <summary>How many values of each facet to count out.</summary>
+    public int FacetValues { get; init; } = 20;
+}
 
 /// <summary>A query that cannot be read or answered; its message says why, for a 400 answer.</summary>
 public sealed class SearchQueryException(string message, Exception? inner = null) : Exception(message, inner);

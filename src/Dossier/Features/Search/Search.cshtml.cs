@@ -13,10 +13,10 @@ public sealed class SearchModel(RecordIndex index) : PageModel
 
     public int Pages => Results is null ? 0 : Math.Min((Results.Total + Results.Size - 1) / Results.Size, RecordIndex.MaxWindow / Results.Size);
 
-    public IActionResult OnGet(string? q, string? size)
+    public IActionResult OnGet()
     {
-        // "page" is read from the query string itself: as a handler parameter Razor Pages would bind its own route value.
-        Query = SearchRequest.Read(q, Request.Query["page"], size);
+        // Read from the query string itself: as a handler parameter, "page" would bind Razor Pages' own route value.
+        Query = SearchRequest.Read(Request.Query);
         if (Query.Errors.Count > 0)
         {
             Problem = string.Join(" ", Query.Errors.Values.SelectMany(v => v));
@@ -25,7 +25,7 @@ public sealed class SearchModel(RecordIndex index) : PageModel
         }
         try
         {
-            Results = index.Search(Query.Query, Query.Page, Query.Size);
+            Results = index.Search(Query.Options);
         }
         catch (SearchQueryException e)
         {
@@ -35,13 +35,32 @@ public sealed class SearchModel(RecordIndex index) : PageModel
         return Page();
     }
 
-    public string PageUrl(int page)
+    public string PageUrl(int page) => SearchUrl(Current().Where(p => p.Key != "page").Prepend(new("page", page.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>This search with one facet value added, or taken away when it is already chosen; back to page 1.</summary>
+    public string ToggleUrl(string facet, string value)
     {
-        var parameters = new List<KeyValuePair<string, string?>>();
-        if (Query.Query is not null) parameters.Add(new("q", Query.Query));
-        parameters.Add(new("page", page.ToString(CultureInfo.InvariantCulture)));
-        if (Query.Size != SearchApi.DefaultSize) parameters.Add(new("size", Query.Size.ToString(CultureInfo.InvariantCulture)));
-        return "/search" + QueryString.Create(parameters).ToUriComponent();
+        var current = Current().Where(p => p.Key != "page").ToList();
+        var chosen = current.Any(p => p.Key == facet && p.Value == value);
+        return SearchUrl(chosen ? current.Where(p => !(p.Key == facet && p.Value == value)) : current.Append(new(facet, value)));
+    }
+
+    public bool IsChosen(string facet, string value) => Query.Options.Selected.TryGetValue(facet, out var values) && values.Contains(value);
+
+    /// <summary>This search in another order, back to page 1.</summary>
+    public string SortUrl(string? sort) =>
+        SearchUrl(Current().Where(p => p.Key is not "page" and not "sort").Concat(sort is null ? [] : [new("sort", sort)]));
+
+    private IEnumerable<KeyValuePair<string, string?>> Current() =>
+        Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Where(p => !string.IsNullOrEmpty(p.Value) && !(p.Key == "size" && p.Value == SearchApi.DefaultSize.ToString(CultureInfo.InvariantCulture)));
+
+    // The query first, then the page, then the rest: addresses read the way people write them.
+    private static string SearchUrl(IEnumerable<KeyValuePair<string, string?>> parameters)
+    {
+        var list = parameters.ToList();
+        var ordered = list.Where(p => p.Key == "q").Concat(list.Where(p => p.Key == "page")).Concat(list.Where(p => p.Key is not "q" and not "page"));
+        return "/search" + QueryString.Create(ordered).ToUriComponent();
     }
 
     /// <summary>The pages around the current one, and the first and last.</summary>

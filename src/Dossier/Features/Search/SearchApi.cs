@@ -15,15 +15,16 @@ public static class SearchApi
         return app;
     }
 
-    public static Results<Ok<SearchResponse>, ValidationProblem> Search(string? q, string? page, string? size, RecordIndex index)
+    public static Results<Ok<SearchResponse>, ValidationProblem> Search(HttpRequest http, RecordIndex index)
     {
-        var request = SearchRequest.Read(q, page, size);
+        var request = SearchRequest.Read(http.Query);
         if (request.Errors.Count > 0) return TypedResults.ValidationProblem(request.Errors);
         try
         {
-            var results = index.Search(request.Query, request.Page, request.Size);
+            var results = index.Search(request.Options);
             return TypedResults.Ok(new SearchResponse(results.Total, results.Page, results.Size, Math.Round(results.TookMs, 2),
-                results.Hits.Select(h => new SearchResponseHit(h.Id, h.Title, h.Date, h.Summary, h.Snippet, h.Score)).ToList()));
+                results.Hits.Select(h => new SearchResponseHit(h.Id, h.Title, h.Date, h.Summary, h.Snippet, h.Score)).ToList(),
+                results.Facets));
         }
         catch (SearchQueryException e)
         {
@@ -33,17 +34,32 @@ public static class SearchApi
 }
 
 /// <summary><c>tookMs</c> is the time the index took to answer, in milliseconds.</summary>
-public sealed record SearchResponse(int Total, int Page, int Size, double TookMs, IReadOnlyList<SearchResponseHit> Hits);
+public sealed record SearchResponse(int Total, int Page, int Size, double TookMs, IReadOnlyList<SearchResponseHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
 
 /// <summary>A hit; <c>snippet</c> is HTML: the text is encoded and the matched words are in <c>&lt;mark&gt;</c>;
 /// <c>score</c> is the BM25 relevance (null when listing without a query).</summary>
 public sealed record SearchResponseHit(int Id, string Title, string? Date, string? Summary, string? Snippet, float? Score);
 
 /// <summary>The search parameters as the page and the API both take them, checked once.</summary>
-public sealed record SearchRequest(string? Query, int Page, int Size, Dictionary<string, string[]> Errors)
+public sealed record SearchRequest(SearchOptions Options, Dictionary<string, string[]> Errors)
 {
-    public static SearchRequest Read(string? q, string? page, string? size)
+    public string? Query => Options.Text;
+    public int Page => Options.Page;
+    public int Size => Options.Size;
+
+    private static readonly Dictionary<string, SearchSort> Sorts = new(StringComparer.Ordinal)
     {
+        ["relevance"] = SearchSort.Relevance,
+        ["date"] = SearchSort.DateAscending,
+        ["-date"] = SearchSort.DateDescending,
+        ["title"] = SearchSort.Title,
+    };
+
+    public static SearchRequest Read(IQueryCollection query)
+    {
+        string? One(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
+        var (q, page, size) = (One("q"), One("page"), One("size"));
         var errors = new Dictionary<string, string[]>();
         var p = 1;
         if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out p) || p < 1))
@@ -54,6 +70,41 @@ public sealed record SearchRequest(string? Query, int Page, int Size, Dictionary
         if (q is { Length: > 1000 }) errors["q"] = ["the query is longer than 1,000 characters"];
         if (errors.Count == 0 && (long)p * s > RecordIndex.MaxWindow)
             errors["page"] = ["only the first " + RecordIndex.MaxWindow.ToString("N0", CultureInfo.InvariantCulture) + " results can be paged through; narrow the search"];
-        return new SearchRequest(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), Math.Max(p, 1), s is >= 1 and <= SearchApi.MaxSize ? s : SearchApi.DefaultSize, errors);
+
+        var from = Date("from", One("from"), errors);
+        var to = Date("to", One("to"), errors);
+        if (from is not null && to is not null && string.CompareOrdinal(from, to) > 0 && !to.StartsWith(from, StringComparison.Ordinal))
+            errors["to"] = [$"'{to}' comes before '{from}'"];
+
+        var sort = SearchSort.Default;
+        if (One("sort") is { Length: > 0 } sortText && !Sorts.TryGetValue(sortText, out sort))
+            errors["sort"] = [$"'{sortText}' is not an order (relevance, date, -date, title)"];
+
+        var selected = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var facet in Facets.Names)
+        {
+            var values = query[facet].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            if (values.Count == 0) continue;
+            if (facet == "year" && values.FirstOrDefault(v => v.Length != 4 || !v.All(char.IsAsciiDigit)) is { } badYear)
+                errors["year"] = [$"'{badYear}' is not a year (four digits)"];
+            selected[facet] = values;
+        }
+
+        var options = new SearchOptions(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), Math.Max(p, 1), s is >= 1 and <= SearchApi.MaxSize ? s : SearchApi.DefaultSize)
+        {
+            Selected = selected,
+            From = from,
+            To = to,
+            Sort = sort,
+        };
+        return new SearchRequest(options, errors);
+    }
+
+    private static string? Date(string name, string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (Records.PartialDate.TryParseIso(value.Trim(), out var date)) return date.ToIso();
+        errors[name] = [$"'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"];
+        return null;
     }
 }

@@ -10,4 +10,15 @@ public static class Display
     public static string Date(string? iso) => PartialDate.TryParseIso(iso, out var d) ? d.ToLongEnglish() : iso ?? "Undated";
 
     public static string Language(string code) => LanguageNames.EnglishName(code);
+
+    public static string FacetName(string facet) => facet switch
+    {
+        "type" => "Type",
+        "classification" => "Original classification",
+        "language" => "Language",
+        "donor" => "Donor",
+        "archive" => "Archive",
+        "year" => "Year",
+        _ => facet,
+    };
 }

@@ -1,0 +1,119 @@
+using Dossier.Records;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Dossier.Search;
+
+/// <summary>
+/// The facets a search narrows by: each is indexed as exact terms (to filter) and as doc values (to count).
+/// Lucene.NET's facet module is not available here, so counting is a collector over the doc values.
+/// </summary>
+public static class Facets
+{
+    public static readonly string[] Names = ["type", "classification", "language", "donor", "archive", "year"];
+
+    private static string TermField(string facet) => "facet_" + facet;
+    private static string ValuesField(string facet) => "facet_values_" + facet;
+
+    /// <summary>The facet values of a record.</summary>
+    public static IEnumerable<(string Facet, string Value)> Of(ArchivalRecord record)
+    {
+        if (!string.IsNullOrWhiteSpace(record.Type)) yield return ("type", record.Type);
+        if (!string.IsNullOrWhiteSpace(record.Classification)) yield return ("classification", record.Classification);
+        foreach (var language in record.Languages) yield return ("language", language);
+        foreach (var donor in record.Donors) yield return ("donor", donor);
+        if (!string.IsNullOrWhiteSpace(record.Source.Archive)) yield return ("archive", record.Source.Archive);
+        if (PartialDate.TryParseIso(record.Date, out var date)) yield return ("year", date.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static void AddTo(Document doc, ArchivalRecord record)
+    {
+        foreach (var (facet, value) in Of(record).Distinct())
+        {
+            doc.Add(new StringField(TermField(facet), value, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(ValuesField(facet), new BytesRef(value)));
+        }
+    }
+
+    /// <summary>Several values of one facet combine with OR, different facets with AND.</summary>
+    public static Query? Filter(IReadOnlyDictionary<string, IReadOnlyList<string>> selected)
+    {
+        var all = new BooleanQuery();
+        foreach (var (facet, values) in selected)
+        {
+            if (values.Count == 0) continue;
+            var any = new BooleanQuery();
+            foreach (var value in values) any.Add(new TermQuery(new Term(TermField(facet), value)), Occur.SHOULD);
+            all.Add(any, Occur.MUST);
+        }
+        return all.Clauses.Count == 0 ? null : all;
+    }
+
+    /// <summary>Counts the facet values of every document it is given.</summary>
+    public sealed class CountingCollector : ICollector
+    {
+        private readonly Dictionary<string, Dictionary<string, int>> counts = Names.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        private readonly SortedSetDocValues?[] values = new SortedSetDocValues?[Names.Length];
+        private readonly int[]?[] segmentCounts = new int[Names.Length][];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            Flush();
+            for (var i = 0; i < Names.Length; i++)
+            {
+                values[i] = context.AtomicReader.GetSortedSetDocValues(ValuesField(Names[i]));
+                segmentCounts[i] = values[i] is { } v ? new int[v.ValueCount] : null;
+            }
+        }
+
+        public void Collect(int doc)
+        {
+            for (var i = 0; i < Names.Length; i++)
+            {
+                var v = values[i];
+                if (v is null) continue;
+                v.SetDocument(doc);
+                long ord;
+                while ((ord = v.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) segmentCounts[i]![ord]++;
+            }
+        }
+
+        /// <summary>The values of each facet with their counts, most frequent first.</summary>
+        public Dictionary<string, IReadOnlyList<FacetValue>> Results(int top)
+        {
+            Flush();
+            return counts.ToDictionary(c => c.Key, c => (IReadOnlyList<FacetValue>)c.Value
+                .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Take(top)
+                .Select(v => new FacetValue(v.Key, v.Value)).ToList());
+        }
+
+        // Ordinals belong to a segment: each segment's counts are turned into values when it is done.
+        private void Flush()
+        {
+            for (var i = 0; i < Names.Length; i++)
+            {
+                if (values[i] is not { } v || segmentCounts[i] is not { } seg) continue;
+                var scratch = new BytesRef();
+                for (var ord = 0; ord < seg.Length; ord++)
+                {
+                    if (seg[ord] == 0) continue;
+                    v.LookupOrd(ord, scratch);
+                    var key = scratch.Utf8ToString();
+                    counts[Names[i]][key] = counts[Names[i]].GetValueOrDefault(key) + seg[ord];
+                }
+                segmentCounts[i] = null;
+                values[i] = null;
+            }
+        }
+    }
+}
+
+public sealed record FacetValue(string Value, int Count);
