@@ -74,7 +74,21 @@ public sealed class SearchArchiveFixture : IAsyncLifetime
     public ArchiveHost Archive { get; private set; } = null!;
     public Dictionary<string, int> IdOf { get; } = [];
 
-    private static readonly (string RecordId, string Language, string Text)[] Records =
+    public async Task InitializeAsync()
+    {
+        Archive = await ArchiveHost.StartAsync();
+        var report = await Archive.ImportAsync(await ConstructedRecords.WriteAsync());
+        Assert.Equal(ConstructedRecords.All.Length, report.Imported);
+        foreach (var (recordId, _, _) in ConstructedRecords.All) IdOf[recordId] = await Archive.FindAsync("recordId:" + recordId);
+    }
+
+    public async Task DisposeAsync() => await Archive.DisposeAsync();
+}
+
+/// <summary>Short records built to test search: pairs across scripts, spellings, accents and word forms.</summary>
+public static class ConstructedRecords
+{
+    public static readonly (string RecordId, string Language, string Text)[] All =
     [
         ("R-GUANTANAMO", "ru", "За последнее время в Гуантанамо высадилось 800 солдат морской пехоты."),
         ("E-KHRUSHCHEV", "en", "The letter of N. S. Khrushchev was read attentively in my presence."),
@@ -88,21 +102,18 @@ public sealed class SearchArchiveFixture : IAsyncLifetime
         ("R-CUBAN", "ru", "Представители кубинских организаций присутствовали на приеме."),
     ];
 
-    public async Task InitializeAsync()
+
+    /// <summary>Writes them as a JSON Lines file to import; each has its record ID in its title.</summary>
+    public static async Task<string> WriteAsync()
     {
-        Archive = await ArchiveHost.StartAsync();
-        var file = Path.Combine(TempDirectory.Create("search"), "records.jsonl");
-        await File.WriteAllLinesAsync(file, Records.Select(r => new JsonObject
+        var file = Path.Combine(TempDirectory.Create("constructed"), "records.jsonl");
+        await File.WriteAllLinesAsync(file, All.Select(r => new JsonObject
         {
             ["recordId"] = r.RecordId,
             ["title"] = "Record " + r.RecordId.ToLowerInvariant(),
             ["date"] = "1963",
             ["transcripts"] = new JsonArray(new JsonObject { ["language"] = r.Language, ["text"] = r.Text }),
         }.ToJsonString()));
-        var report = await Archive.ImportAsync(file);
-        Assert.Equal(Records.Length, report.Imported);
-        foreach (var (recordId, _, _) in Records) IdOf[recordId] = await Archive.FindAsync("recordId:" + recordId);
+        return file;
     }
-
-    public async Task DisposeAsync() => await Archive.DisposeAsync();
 }
