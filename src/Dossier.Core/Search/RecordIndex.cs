@@ -53,6 +53,8 @@ public sealed class RecordIndex : IDisposable
         var config = new IndexWriterConfig(ArchiveAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
+            // Bulk indexing flushes fewer, larger segments.
+            RAMBufferSizeMB = 64,
             Similarity = similarity,
         };
         writer = new IndexWriter(directory, config);
@@ -119,14 +121,20 @@ public sealed class RecordIndex : IDisposable
     }
 
     /// <summary>Indexes and removes records, then commits together with the new position.</summary>
-    public void Apply(IEnumerable<ArchivalRecord> records, IEnumerable<int> removed, long position)
+    public void Apply(IEnumerable<ArchivalRecord> records, IEnumerable<int> removed, long position) => Apply(records, removed, position, commit: true);
+
+    /// <summary>
+    /// Indexes and removes records; with <paramref name="commit"/>, commits them with the new position and makes them
+    /// searchable. Without, they wait in the writer for the next commit (a crash before it re-indexes them, which is harmless).
+    /// </summary>
+    public void Apply(IEnumerable<ArchivalRecord> records, IEnumerable<int> removed, long position, bool commit)
     {
         lock (writeLock)
         {
             foreach (var record in records) writer.UpdateDocument(new Term("id", Id(record.Id)), ToDocument(record));
             foreach (var id in removed) writer.DeleteDocuments(new Term("id", Id(id)));
             // Two catch-ups may overlap (a poke and a tick); the later commit must not move the position back.
-            Commit(Math.Max(position, CurrentPosition()));
+            if (commit) Commit(Math.Max(position, CurrentPosition()));
         }
     }
 

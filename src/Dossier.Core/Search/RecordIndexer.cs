@@ -11,6 +11,10 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
 {
     private const int BatchSize = 500;
 
+    // A commit (and the reopening of readers after it) costs far more than indexing one batch: a long catch-up
+    // commits every so many batches, and always at its end.
+    private const int BatchesPerCommit = 20;
+
     /// <summary>Follows every task written so far; returns how many records were (re)indexed.</summary>
     public async Task<int> CatchUpAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -18,18 +22,24 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
         var total = await db.IndexingTasks.CountAsync(t => t.Id > position, cancellationToken);
         var done = 0;
         var indexed = 0;
+        var batches = 0;
         while (true)
         {
             var tasks = await db.IndexingTasks.AsNoTracking()
                 .Where(t => t.Id > position).OrderBy(t => t.Id).Take(BatchSize)
                 .ToListAsync(cancellationToken);
-            if (tasks.Count == 0) break;
+            if (tasks.Count == 0)
+            {
+                if (batches > 0) index.Apply([], [], position, commit: true);
+                break;
+            }
             var ids = tasks.Select(t => t.RecordId).Distinct().ToList();
             var records = await db.Records.AsNoTracking().Include(r => r.Transcripts)
                 .Where(r => ids.Contains(r.Id)).AsSplitQuery().ToListAsync(cancellationToken);
             var removed = ids.Except(records.Select(r => r.Id));
             position = tasks[^1].Id;
-            index.Apply(records, removed, position);
+            var last = tasks.Count < BatchSize;
+            index.Apply(records, removed, position, commit: last || ++batches % BatchesPerCommit == 0);
             indexed += records.Count;
             done += tasks.Count;
             progress?.Report((Math.Min(done, total), Math.Max(total, done)));
@@ -55,7 +65,7 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
                 .AsSplitQuery().ToListAsync(cancellationToken);
             if (records.Count == 0) break;
             after = records[^1].Id;
-            index.Apply(records, [], 0);
+            index.Apply(records, [], 0, commit: false);
             done += records.Count;
             progress?.Report((done, total));
         }
