@@ -25,43 +25,64 @@ public sealed class ArchiveAnalyzer : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new LowerCaseFilter(Version, stream);
-        stream = new KeywordRepeatFilter(stream);
-        stream = new ScriptStemFilter(stream);
-        stream = new FoldingFilter(stream);
-        stream = new RemoveDuplicatesTokenFilter(stream);
+        stream = new WordAndStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 
-    /// <summary>Stems Latin words as English and Cyrillic words as Russian; a word marked as keyword stays as written.</summary>
-    private sealed class ScriptStemFilter : TokenFilter
+    /// <summary>
+    /// Emits each word folded and, when it differs, its folded stem at the same place. One filter instead of
+    /// Lucene's keyword-repeat, stemming and de-duplication chain: that chain copies every token's state and was
+    /// the slowest part of indexing.
+    /// </summary>
+    private sealed class WordAndStemFilter : TokenFilter
     {
-        // Stems, like folded forms, are remembered per word (bounded); the Snowball stemmers are not thread-safe,
-        // so each filter has its own, and the memo is shared.
+        // A language's vocabulary is small beside its text: each word's two forms are worked out once (bounded,
+        // so that a flood of unique tokens cannot grow the memo forever). The Snowball stemmers are not
+        // thread-safe, so each filter has its own; the memo is shared.
         private const int MemoLimit = 500_000;
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Memo = new(StringComparer.Ordinal);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Word, string? Stem)> Memo = new(StringComparer.Ordinal);
+        private static int memoCount;
+
         private readonly ICharTermAttribute term;
-        private readonly IKeywordAttribute keyword;
+        private readonly IPositionIncrementAttribute position;
         private readonly EnglishStemmer english = new();
         private readonly RussianStemmer russian = new();
+        private string? pendingStem;
 
-        public ScriptStemFilter(TokenStream input) : base(input)
+        public WordAndStemFilter(TokenStream input) : base(input)
         {
             term = AddAttribute<ICharTermAttribute>();
-            keyword = AddAttribute<IKeywordAttribute>();
+            position = AddAttribute<IPositionIncrementAttribute>();
         }
 
         public override bool IncrementToken()
         {
-            if (!m_input.IncrementToken()) return false;
-            if (keyword.IsKeyword) return true;
-            var text = term.ToString();
-            if (!Memo.TryGetValue(text, out var stem))
+            if (pendingStem is { } stem)
             {
-                stem = Stem(text);
-                if (Memo.Count < MemoLimit) Memo.TryAdd(text, stem);
+                // The previous token's attributes (offsets, type) still stand: only the text and the position change.
+                term.SetEmpty().Append(stem);
+                position.PositionIncrement = 0;
+                pendingStem = null;
+                return true;
             }
-            term.SetEmpty().Append(stem);
+            if (!m_input.IncrementToken()) return false;
+            var text = term.ToString();
+            if (!Memo.TryGetValue(text, out var forms))
+            {
+                var word = NameFolding.Fold(text);
+                var folded = NameFolding.Fold(Stem(text));
+                forms = (word, folded == word ? null : folded);
+                if (memoCount < MemoLimit && Memo.TryAdd(text, forms)) Interlocked.Increment(ref memoCount);
+            }
+            term.SetEmpty().Append(forms.Word);
+            pendingStem = forms.Stem;
             return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            pendingStem = null;
         }
 
         private string Stem(string text)
@@ -73,21 +94,6 @@ public sealed class ArchiveAnalyzer : Analyzer
             stemmer.SetCurrent(text);
             stemmer.Stem();
             return stemmer.Current;
-        }
-    }
-
-    private sealed class FoldingFilter : TokenFilter
-    {
-        private readonly ICharTermAttribute term;
-
-        public FoldingFilter(TokenStream input) : base(input) => term = AddAttribute<ICharTermAttribute>();
-
-        public override bool IncrementToken()
-        {
-            if (!m_input.IncrementToken()) return false;
-            var folded = NameFolding.Fold(term.ToString());
-            term.SetEmpty().Append(folded);
-            return true;
         }
     }
 }

@@ -96,12 +96,13 @@ public static partial class NameFolding
     // and snippets about as fast as without folding. Bounded, so that a flood of unique tokens cannot grow it forever.
     private const int MemoLimit = 500_000;
     private static readonly ConcurrentDictionary<string, string> Memo = new(StringComparer.Ordinal);
+    private static int memoCount; // ConcurrentDictionary.Count takes every lock; a counter does not
 
     public static string Fold(string term)
     {
         if (Memo.TryGetValue(term, out var known)) return known;
         var folded = FoldUncached(term);
-        if (Memo.Count < MemoLimit) Memo.TryAdd(term, folded);
+        if (memoCount < MemoLimit && Memo.TryAdd(term, folded)) Interlocked.Increment(ref memoCount);
         return folded;
     }
 
