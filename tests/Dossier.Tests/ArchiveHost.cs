@@ -1,11 +1,15 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dossier.Core.Tests;
+using Dossier.Data;
 using Dossier.Features.Archive;
 using Dossier.Import;
+using Dossier.Import.PageCaptures;
 using Dossier.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dossier.Tests;
@@ -72,6 +76,27 @@ public sealed class ArchiveHost : IAsyncDisposable
         var results = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(query));
         Assert.True(results["total"]!.GetValue<int>() >= 1, $"nothing found for {query}");
         return results["hits"]![0]!["id"]!.GetValue<int>();
+    }
+
+    /// <summary>The record number of each of the five captures (by file prefix), found by the title its page gives.</summary>
+    public async Task<Dictionary<string, int>> IdsOfCapturesAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
+        var ids = new Dictionary<string, int>();
+        foreach (var prefix in new[] { "000", "001", "002", "003", "004" })
+        {
+            var title = PageCaptureParser.Parse(Corpus.ReadPage(prefix)).Title;
+            ids[prefix] = await db.Records.Where(r => r.Title == title).Select(r => r.Id).SingleAsync();
+        }
+        return ids;
+    }
+
+    /// <summary>The record number of the record with this source Record ID.</summary>
+    public async Task<int> IdOfRecordAsync(string recordId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DossierDb>().Records.Where(r => r.RecordId == recordId).Select(r => r.Id).SingleAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dossier.Core.Tests;
-using Dossier.Data;
-using Dossier.Import.PageCaptures;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dossier.Tests;
@@ -257,14 +254,7 @@ public sealed class ArchiveOfCapturesFixture : IAsyncLifetime
         Archive = await ArchiveHost.StartAsync();
         var report = await Archive.ImportAsync(Corpus.ArchivePages);
         Assert.Equal(5, report.Imported);
-        // Each capture's record, found in the store by the title its page gives.
-        await using var scope = Archive.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
-        foreach (var prefix in new[] { "000", "001", "002", "003", "004" })
-        {
-            var title = PageCaptureParser.Parse(Corpus.ReadPage(prefix)).Title;
-            IdOf[prefix] = await db.Records.Where(r => r.Title == title).Select(r => r.Id).SingleAsync();
-        }
+        foreach (var (prefix, id) in await Archive.IdsOfCapturesAsync()) IdOf[prefix] = id;
     }
 
     public async Task DisposeAsync() => await Archive.DisposeAsync();

@@ -1,8 +1,4 @@
 using Dossier.Core.Tests;
-using Dossier.Data;
-using Dossier.Import.PageCaptures;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dossier.Tests;
 
@@ -71,15 +67,8 @@ public sealed class RelevanceFixture : IAsyncLifetime
     {
         Archive = await ArchiveHost.StartAsync();
         await Archive.ImportAsync(Corpus.ArchivePages, await ConstructedRecords.WriteAsync());
-        await using var scope = Archive.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
-        foreach (var prefix in new[] { "000", "001", "002", "003", "004" })
-        {
-            var title = PageCaptureParser.Parse(Corpus.ReadPage(prefix)).Title;
-            IdOf[prefix] = await db.Records.Where(r => r.Title == title).Select(r => r.Id).SingleAsync();
-        }
-        foreach (var (recordId, _, _) in ConstructedRecords.All)
-            IdOf[recordId] = await db.Records.Where(r => r.RecordId == recordId).Select(r => r.Id).SingleAsync();
+        foreach (var (prefix, id) in await Archive.IdsOfCapturesAsync()) IdOf[prefix] = id;
+        foreach (var (recordId, _, _) in ConstructedRecords.All) IdOf[recordId] = await Archive.IdOfRecordAsync(recordId);
     }
 
     public async Task DisposeAsync() => await Archive.DisposeAsync();

@@ -79,7 +79,7 @@ public sealed class SearchArchiveFixture : IAsyncLifetime
         Archive = await ArchiveHost.StartAsync();
         var report = await Archive.ImportAsync(await ConstructedRecords.WriteAsync());
         Assert.Equal(ConstructedRecords.All.Length, report.Imported);
-        foreach (var (recordId, _, _) in ConstructedRecords.All) IdOf[recordId] = await Archive.FindAsync("recordId:" + recordId);
+        foreach (var (recordId, _, _) in ConstructedRecords.All) IdOf[recordId] = await Archive.IdOfRecordAsync(recordId);
     }
 
     public async Task DisposeAsync() => await Archive.DisposeAsync();

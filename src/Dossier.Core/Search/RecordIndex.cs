@@ -120,9 +120,6 @@ public sealed class RecordIndex : IDisposable
         }
     }
 
-    /// <summary>Indexes and removes records, then commits together with the new position.</summary>
-    public void Apply(IEnumerable<ArchivalRecord> records, IEnumerable<int> removed, long position) => Apply(records, removed, position, commit: true);
-
     /// <summary>
     /// Indexes and removes records; with <paramref name="commit"/>, commits them with the new position and makes them
     /// searchable. Without, they wait in the writer for the next commit (a crash before it re-indexes them, which is harmless).

@@ -69,7 +69,7 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
             done += records.Count;
             progress?.Report((done, total));
         }
-        index.Apply([], [], last);
+        index.Apply([], [], last, commit: true);
         return done;
     }
 }

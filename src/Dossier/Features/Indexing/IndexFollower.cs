@@ -9,10 +9,6 @@ namespace Dossier.Features.Indexing;
 public sealed class IndexFollower(IServiceScopeFactory scopes, ILogger<IndexFollower> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
-    private readonly SemaphoreSlim signal = new(0);
-
-    /// <summary>Asks for a catch-up now rather than at the next tick (after a write on this node).</summary>
-    public void Poke() => signal.Release();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,7 +31,7 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, ILogger<IndexFoll
             }
             try
             {
-                await signal.WaitAsync(Interval, stoppingToken);
+                await Task.Delay(Interval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -43,20 +39,13 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, ILogger<IndexFoll
             }
         }
     }
-
-    public override void Dispose()
-    {
-        signal.Dispose();
-        base.Dispose();
-    }
 }
 
 public static class IndexingSetup
 {
     public static IServiceCollection AddIndexFollower(this IServiceCollection services)
     {
-        services.AddSingleton<IndexFollower>();
-        services.AddHostedService(sp => sp.GetRequiredService<IndexFollower>());
+        services.AddHostedService<IndexFollower>();
         return services;
     }
 }
