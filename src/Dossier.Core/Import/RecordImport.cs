@@ -20,6 +20,17 @@ public enum ImportOutcome
 /// <summary>What happened to one file, or one record in it.</summary>
 public sealed record ImportEvent(string Location, ImportOutcome Outcome, string? Reason = null);
 
+/// <summary>
+/// Told of the records an import writes: each batch as it is saved (its file not yet committed), then whether the
+/// file was committed (with the indexing tasks it wrote) or discarded (with the ids of the records it had saved).
+/// </summary>
+public interface IImportedRecords
+{
+    ValueTask SavedAsync(IReadOnlyList<ArchivalRecord> records, CancellationToken cancellationToken);
+    ValueTask CommittedAsync(IReadOnlyList<long> tasks, CancellationToken cancellationToken);
+    ValueTask DiscardedAsync(IReadOnlyList<int> records, CancellationToken cancellationToken);
+}
+
 /// <summary>Told of each file as the import goes; the CLI draws a progress bar or prints lines.</summary>
 public interface IImportProgress
 {
@@ -89,69 +100,83 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
 
     private IRecordImporter? Find(string path) => importers.FirstOrDefault(i => i.Accepts(path));
 
+    /// <summary>
+    /// Told of every batch of records as it is written (inside its file's transaction, with the indexing tasks
+    /// written for it) and of each file's end: the CLI indexes records while the import goes on instead of reading
+    /// them back afterwards. A file that fails gives back the records it had written, to be put back as stored.
+    /// </summary>
+    public IImportedRecords? Written { get; set; }
+
     private async Task<List<ImportEvent>> ImportFileAsync(string path, IRecordImporter importer, CancellationToken cancellationToken)
     {
         var events = new List<ImportEvent>();
         var touched = new List<ArchivalRecord>();
+        var written = new List<int>();
+        var tasks = new List<long>();
         var byRecordId = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
         var byFingerprint = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            foreach (var item in importer.Read(path))
+            foreach (var chunk in importer.Read(path).Chunk(BatchSize))
             {
-                if (item.Record is null)
+                foreach (var item in chunk) if (item.Record is not null) Prepare(item.Record);
+                // One look-up for the chunk instead of one or two a record: every stored record it could be.
+                var stored = await CandidatesAsync(chunk.Select(i => i.Record).OfType<ArchivalRecord>().ToList(), cancellationToken);
+                foreach (var item in chunk)
                 {
-                    events.Add(new(item.Location, ImportOutcome.Failed, item.Error));
-                    continue;
-                }
-                var incoming = item.Record;
-                Prepare(incoming);
-                var existing = await FindAsync(incoming, byRecordId, byFingerprint, cancellationToken);
-                var now = clock.GetUtcNow().UtcDateTime;
-                ArchivalRecord target;
-                if (existing is null)
-                {
-                    incoming.CreatedAt = incoming.UpdatedAt = now;
-                    db.Records.Add(incoming);
-                    target = incoming;
-                    events.Add(new(item.Location, ImportOutcome.Imported));
-                }
-                else if (existing.ContentHash == incoming.ContentHash)
-                {
-                    events.Add(new(item.Location, ImportOutcome.Unchanged));
-                    continue;
-                }
-                else
-                {
-                    await LoadTranscriptsAsync(existing, cancellationToken);
-                    var before = existing.ContentHash;
-                    if (incoming.RecordId is null && existing.RecordId is not null)
+                    if (item.Record is null)
                     {
-                        // A capture without the Record ID of a record that has one says less than what is stored:
-                        // it may fill what is empty, never blank what is there.
-                        FillInto(existing, incoming);
+                        events.Add(new(item.Location, ImportOutcome.Failed, item.Error));
+                        continue;
                     }
-                    else
+                    var incoming = item.Record;
+                    var existing = Find(incoming, byRecordId, byFingerprint, stored);
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    ArchivalRecord target;
+                    if (existing is null)
                     {
-                        CopyInto(existing, incoming);
+                        incoming.CreatedAt = incoming.UpdatedAt = now;
+                        db.Records.Add(incoming);
+                        target = incoming;
+                        events.Add(new(item.Location, ImportOutcome.Imported));
                     }
-                    existing.ContentHash = ContentHash(existing);
-                    if (existing.ContentHash == before)
+                    else if (existing.ContentHash == incoming.ContentHash)
                     {
                         events.Add(new(item.Location, ImportOutcome.Unchanged));
                         continue;
                     }
-                    existing.UpdatedAt = now;
-                    target = existing;
-                    events.Add(new(item.Location, ImportOutcome.Updated));
+                    else
+                    {
+                        await LoadTranscriptsAsync(existing, cancellationToken);
+                        var before = existing.ContentHash;
+                        if (incoming.RecordId is null && existing.RecordId is not null)
+                        {
+                            // A capture without the Record ID of a record that has one says less than what is stored:
+                            // it may fill what is empty, never blank what is there.
+                            FillInto(existing, incoming);
+                        }
+                        else
+                        {
+                            CopyInto(existing, incoming);
+                        }
+                        existing.ContentHash = ContentHash(existing);
+                        if (existing.ContentHash == before)
+                        {
+                            events.Add(new(item.Location, ImportOutcome.Unchanged));
+                            continue;
+                        }
+                        existing.UpdatedAt = now;
+                        target = existing;
+                        events.Add(new(item.Location, ImportOutcome.Updated));
+                    }
+                    touched.Add(target);
+                    if (target.RecordId is not null) byRecordId[target.RecordId] = target;
+                    byFingerprint[target.Fingerprint] = target;
                 }
-                touched.Add(target);
-                if (target.RecordId is not null) byRecordId[target.RecordId] = target;
-                byFingerprint[target.Fingerprint] = target;
                 if (touched.Count >= BatchSize)
                 {
-                    await SaveAsync(touched, cancellationToken);
+                    await SaveAsync(touched, written, tasks, cancellationToken);
                     // Saved records are found again in the store (this transaction sees its own writes); a tracker
                     // that kept them all would make every later save slower than the one before.
                     db.ChangeTracker.Clear();
@@ -159,57 +184,86 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                     byFingerprint.Clear();
                 }
             }
-            await SaveAsync(touched, cancellationToken);
+            await SaveAsync(touched, written, tasks, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await FailAsync(transaction, written);
             return [new(path, ImportOutcome.Failed, "could not be written, nothing of it was imported: " + (e.InnerException?.Message ?? e.Message))];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever else went wrong with this file (an importer's own fault included) fails this file only.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await FailAsync(transaction, written);
             return [new(path, ImportOutcome.Failed, "could not be imported, nothing of it was: " + e.Message)];
         }
+        catch (OperationCanceledException)
+        {
+            if (Written is not null) await Written.DiscardedAsync(written, CancellationToken.None);
+            throw;
+        }
         db.ChangeTracker.Clear();
+        if (Written is not null) await Written.CommittedAsync(tasks, cancellationToken);
         return events;
     }
 
-    private async Task SaveAsync(List<ArchivalRecord> touched, CancellationToken cancellationToken)
+    private async Task FailAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, List<int> written)
+    {
+        await transaction.RollbackAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+        if (Written is not null) await Written.DiscardedAsync(written, CancellationToken.None);
+    }
+
+    private async Task SaveAsync(List<ArchivalRecord> touched, List<int> written, List<long> tasks, CancellationToken cancellationToken)
     {
         if (touched.Count == 0) return;
         await db.SaveChangesAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var record in touched.DistinctBy(r => r.Id)) db.IndexingTasks.Add(IndexingTask.For(record.Id, now));
+        var saved = touched.DistinctBy(r => r.Id).ToList();
+        var added = saved.Select(r => IndexingTask.For(r.Id, now)).ToList();
+        db.IndexingTasks.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);
+        written.AddRange(saved.Select(r => r.Id));
+        tasks.AddRange(added.Select(t => t.Id));
+        if (Written is not null) await Written.SavedAsync(saved, cancellationToken);
         touched.Clear();
     }
+
+    /// <summary>The stored records a chunk of incoming ones could be: by their Record IDs and by their fingerprints.</summary>
+    private async Task<StoredCandidates> CandidatesAsync(List<ArchivalRecord> incoming, CancellationToken cancellationToken)
+    {
+        var recordIds = incoming.Select(r => r.RecordId).OfType<string>().Distinct().ToList();
+        var fingerprints = incoming.Select(r => r.Fingerprint).Distinct().ToList();
+        var found = await db.Records.Where(r => (r.RecordId != null && recordIds.Contains(r.RecordId)) || fingerprints.Contains(r.Fingerprint))
+            .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return new StoredCandidates(
+            found.Where(r => r.RecordId is not null).ToDictionary(r => r.RecordId!, StringComparer.Ordinal),
+            found.ToLookup(r => r.Fingerprint, StringComparer.Ordinal));
+    }
+
+    private sealed record StoredCandidates(Dictionary<string, ArchivalRecord> ByRecordId, ILookup<string, ArchivalRecord> ByFingerprint);
 
     /// <summary>
     /// The record an incoming one is: by Record ID (this file's, then the store's), else by fingerprint. A record
     /// with a Record ID may take over a stored record of the same fingerprint that has none; one without may be
     /// any record of its fingerprint, preferably one without a Record ID.
     /// </summary>
-    private async Task<ArchivalRecord?> FindAsync(ArchivalRecord incoming, Dictionary<string, ArchivalRecord> byRecordId,
-        Dictionary<string, ArchivalRecord> byFingerprint, CancellationToken cancellationToken)
+    private static ArchivalRecord? Find(ArchivalRecord incoming, Dictionary<string, ArchivalRecord> byRecordId,
+        Dictionary<string, ArchivalRecord> byFingerprint, StoredCandidates stored)
     {
         var fingerprint = incoming.Fingerprint;
+        // What this file has already changed is judged as it now stands, not as the store last saw it.
         if (incoming.RecordId is { } recordId)
         {
             if (byRecordId.TryGetValue(recordId, out var seen)) return seen;
-            var stored = await db.Records.FirstOrDefaultAsync(r => r.RecordId == recordId, cancellationToken);
-            if (stored is not null) return stored;
+            if (stored.ByRecordId.TryGetValue(recordId, out var storedRecord) && storedRecord.RecordId == recordId) return storedRecord;
             if (byFingerprint.TryGetValue(fingerprint, out var seenWithout) && seenWithout.RecordId is null) return seenWithout;
-            return await db.Records.Where(r => r.Fingerprint == fingerprint && r.RecordId == null)
-                .OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            return stored.ByFingerprint[fingerprint].FirstOrDefault(r => r.RecordId is null && r.Fingerprint == fingerprint);
         }
         if (byFingerprint.TryGetValue(fingerprint, out var seenAny)) return seenAny;
-        return await db.Records.Where(r => r.Fingerprint == fingerprint)
-            .OrderBy(r => r.RecordId != null).ThenBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var candidates = stored.ByFingerprint[fingerprint].Where(r => r.Fingerprint == fingerprint).ToList();
+        return candidates.FirstOrDefault(r => r.RecordId is null) ?? candidates.FirstOrDefault();
     }
 
     private async Task LoadTranscriptsAsync(ArchivalRecord record, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public static class Facets
     public static readonly string[] Names = ["type", "classification", "language", "donor", "archive", "year"];
 
     private static string TermField(string facet) => "facet_" + facet;
+
+    /// <summary>The fields facets are filtered by, one term a value.</summary>
+    public static IEnumerable<string> TermFields => Names.Select(TermField);
     private static string ValuesField(string facet) => "facet_values_" + facet;
 
     /// <summary>The facet values of a record.</summary>
@@ -32,7 +35,7 @@ public static class Facets
     {
         foreach (var (facet, value) in Of(record).Distinct())
         {
-            doc.Add(new StringField(TermField(facet), value, Field.Store.NO));
+            doc.Add(new Field(TermField(facet), value, RecordIndex.Key));
             doc.Add(new SortedSetDocValuesField(ValuesField(facet), new BytesRef(value)));
         }
     }

@@ -39,6 +39,7 @@ public sealed class RecordIndex : IDisposable
     private const string ExactSuffix = "_exact";
     private readonly ArchiveAnalyzer folded = new();
     private readonly ExactAnalyzer exact = new();
+    private readonly Lucene.Net.Analysis.Core.KeywordAnalyzer keys = new();
     private readonly Lucene.Net.Analysis.Analyzer analyzer;
     private readonly Similarity similarity = new BM25Similarity();
     private readonly System.Threading.Lock writeLock = new();
@@ -48,14 +49,20 @@ public sealed class RecordIndex : IDisposable
         this.ownership = ownership;
         this.directory = directory;
         // Every text field is kept twice: folded across stems, scripts and spellings, and as written (for quotes).
-        analyzer = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(folded,
-            SearchFields.ToDictionary(f => f + ExactSuffix, Lucene.Net.Analysis.Analyzer (_) => exact));
+        // Keys (the id, the date, facet values) are single terms; read through an analyzer, their token streams are
+        // reused from document to document instead of being made anew for each field of each record.
+        var analyzers = SearchFields.ToDictionary(f => f + ExactSuffix, Lucene.Net.Analysis.Analyzer (_) => exact);
+        foreach (var key in KeyFields) analyzers[key] = keys;
+        analyzer = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(folded, analyzers);
         var config = new IndexWriterConfig(ArchiveAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             // Bulk indexing flushes fewer, larger segments.
             RAMBufferSizeMB = 64,
             Similarity = similarity,
+            // Compound files save file handles at the price of copying every new segment once more.
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         };
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity));
@@ -159,13 +166,13 @@ public sealed class RecordIndex : IDisposable
         var transcript = string.Join("\n\n", record.Transcripts.OrderBy(t => t.Position).Select(t => t.Text));
         var doc = new Document
         {
-            new StringField("id", Id(record.Id), Field.Store.YES),
+            new Field("id", Id(record.Id), StoredKey),
             new TextField("title", record.Title, Field.Store.YES),
             new TextField("title" + ExactSuffix, record.Title, Field.Store.NO),
             new SortedDocValuesField("date_sort", new BytesRef(record.Date ?? "")),
             new SortedDocValuesField("title_sort", new BytesRef(NameFolding.ToLatin(record.Title))),
         };
-        if (record.Date is not null) doc.Add(new StringField("date_key", record.Date, Field.Store.NO));
+        if (record.Date is not null) doc.Add(new Field("date_key", record.Date, Key));
         Facets.AddTo(doc, record);
         if (record.Date is not null) doc.Add(new StoredField("date", record.Date));
         AddText(doc, "summary", record.Summary, Field.Store.YES);
@@ -181,6 +188,12 @@ public sealed class RecordIndex : IDisposable
         AddText(doc, "language", string.Join(' ', record.Languages.SelectMany(l => new[] { l, Languages.LanguageNames.EnglishName(l) })), Field.Store.NO);
         return doc;
     }
+
+    private static readonly string[] KeyFields = ["id", "date_key", .. Facets.TermFields];
+
+    /// <summary>A field that is one term, as <see cref="StringField"/>, but read through the (reused) keyword analyzer.</summary>
+    internal static readonly FieldType Key = Frozen(new FieldType(StringField.TYPE_NOT_STORED) { IsTokenized = true });
+    private static readonly FieldType StoredKey = Frozen(new FieldType(StringField.TYPE_STORED) { IsTokenized = true });
 
     // Fields a snippet is cut from keep each word's place in the text, so the snippet needs no second reading of it.
     private static readonly HashSet<string> SnippetFields = ["summary", "transcript"];
@@ -388,6 +401,7 @@ public sealed class RecordIndex : IDisposable
         searchers.Dispose();
         writer.Dispose();
         analyzer.Dispose();
+        keys.Dispose();
         folded.Dispose();
         exact.Dispose();
         directory.Dispose();

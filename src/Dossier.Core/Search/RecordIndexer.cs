@@ -16,7 +16,14 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
     private const int BatchesPerCommit = 20;
 
     /// <summary>Follows every task written so far; returns how many records were (re)indexed.</summary>
-    public async Task<int> CatchUpAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    public Task<int> CatchUpAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default) =>
+        CatchUpAsync(progress, new HashSet<long>(), cancellationToken);
+
+    /// <summary>
+    /// Follows every task written so far, but for those in <paramref name="alreadyIndexed"/>, whose records the index was
+    /// given otherwise (by <see cref="ImportIndexing"/>, from the import that wrote them).
+    /// </summary>
+    public async Task<int> CatchUpAsync(IProgress<(int Done, int Total)>? progress, IReadOnlySet<long> alreadyIndexed, CancellationToken cancellationToken = default)
     {
         var position = index.Position;
         var total = await db.IndexingTasks.CountAsync(t => t.Id > position, cancellationToken);
@@ -33,8 +40,8 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
                 if (batches > 0) index.Apply([], [], position, commit: true);
                 break;
             }
-            var ids = tasks.Select(t => t.RecordId).Distinct().ToList();
-            var records = await db.Records.AsNoTracking().Include(r => r.Transcripts)
+            var ids = tasks.Where(t => !alreadyIndexed.Contains(t.Id)).Select(t => t.RecordId).Distinct().ToList();
+            var records = ids.Count == 0 ? [] : await db.Records.AsNoTracking().Include(r => r.Transcripts)
                 .Where(r => ids.Contains(r.Id)).AsSplitQuery().ToListAsync(cancellationToken);
             var removed = ids.Except(records.Select(r => r.Id));
             position = tasks[^1].Id;

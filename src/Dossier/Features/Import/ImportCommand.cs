@@ -1,3 +1,4 @@
+using Dossier.Data;
 using Dossier.Features.Archive;
 using Dossier.Import;
 using Dossier.Search;
@@ -14,54 +15,54 @@ public static class ImportCommand
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
         await ArchiveSetup.MigrateAsync(services, cancellationToken);
 
-        ImportReport report;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var import = scope.ServiceProvider.GetRequiredService<RecordImport>();
-            if (Progress.Interactive)
-            {
-                report = null!;
-                await AnsiConsole.Progress()
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .StartAsync(async context =>
-                    {
-                        var task = context.AddTask("Importing", maxValue: 1);
-                        report = await import.RunAsync(paths, new BarProgress(task), cancellationToken);
-                    });
-            }
-            else
-            {
-                report = await import.RunAsync(paths, new LineProgress(), cancellationToken);
-            }
-        }
-
-        Console.WriteLine($"Imported {report.Imported}, updated {report.Updated}, unchanged {report.Unchanged}, failed {report.Failed}" +
-                          (report.Skipped > 0 ? $", skipped {report.Skipped} (not a format Dossier imports)" : "") + ".");
-        foreach (var failure in report.Failures) Console.WriteLine($"  failed: {failure.Location}: {failure.Reason}");
-
-        await IndexAsync(services, archive, cancellationToken);
-        return report.Failed > 0 ? 1 : 0;
-    }
-
-    private static async Task IndexAsync(IServiceProvider services, ArchiveOptions archive, CancellationToken cancellationToken)
-    {
-        RecordIndex index;
+        // With the index to itself, the import indexes as it goes; else the running server follows the new records.
+        RecordIndex? index;
         try
         {
             index = RecordIndex.Open(archive.IndexDirectory);
         }
         catch (IndexBusyException)
         {
-            Console.WriteLine("The running server holds the search index; it indexes the new records itself.");
-            return;
+            index = null;
         }
         using (index)
         {
             await using var scope = services.CreateAsyncScope();
-            var indexer = new RecordIndexer(scope.ServiceProvider.GetRequiredService<Data.DossierDb>(), index);
-            var indexed = await Progress.RunAsync("Indexing", progress => indexer.CatchUpAsync(progress, cancellationToken));
-            Console.WriteLine($"Indexed {indexed} records.");
+            var import = scope.ServiceProvider.GetRequiredService<RecordImport>();
+            var indexing = index is null ? null : new ImportIndexing(index, () => ActivatorUtilities.CreateInstance<DossierDb>(services));
+            import.Written = indexing;
+            var report = await ImportAsync(import, paths, cancellationToken);
+
+            Console.WriteLine($"Imported {report.Imported}, updated {report.Updated}, unchanged {report.Unchanged}, failed {report.Failed}" +
+                              (report.Skipped > 0 ? $", skipped {report.Skipped} (not a format Dossier imports)" : "") + ".");
+            foreach (var failure in report.Failures) Console.WriteLine($"  failed: {failure.Location}: {failure.Reason}");
+
+            if (indexing is null)
+            {
+                Console.WriteLine("The running server holds the search index; it indexes the new records itself.");
+            }
+            else
+            {
+                var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
+                var indexed = await Progress.RunAsync("Indexing", progress => indexing.FinishAsync(db, progress, cancellationToken));
+                Console.WriteLine($"Indexed {indexed} records.");
+            }
+            return report.Failed > 0 ? 1 : 0;
         }
+    }
+
+    private static async Task<ImportReport> ImportAsync(RecordImport import, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        if (!Progress.Interactive) return await import.RunAsync(paths, new LineProgress(), cancellationToken);
+        ImportReport report = null!;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Importing", maxValue: 1);
+                report = await import.RunAsync(paths, new BarProgress(task), cancellationToken);
+            });
+        return report;
     }
 
     private sealed class BarProgress(ProgressTask task) : IImportProgress
