@@ -90,6 +90,27 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
     }
 
     [Theory]
+    [InlineData("classification=Secret", "classification")]
+    [InlineData("classification=Secret&archive=TsKhSD", "classification")]
+    [InlineData("classification=Secret&archive=TsKhSD", "archive")]
+    [InlineData("q=Castro&year=1963&language=en", "year")]
+    public async Task A_chosen_facet_keeps_its_other_values_counted_under_the_other_choices(string parameters, string facet)
+    {
+        var chosen = await Archive.GetJsonAsync("/api/search?" + parameters);
+        var withoutIt = string.Join('&', parameters.Split('&').Where(p => !p.StartsWith(facet + "=", StringComparison.Ordinal)));
+        var unchosen = await Archive.GetJsonAsync("/api/search?" + withoutIt);
+
+        // Drill-sideways: the facet is counted as if none of its values were chosen, every other choice standing ...
+        Assert.Equal(Counts(unchosen["facets"]![facet]!), Counts(chosen["facets"]![facet]!));
+        Assert.True(Counts(chosen["facets"]![facet]!).Count >= 1);
+        // ... while the other facets count the hits themselves.
+        var hits = chosen["total"]!.GetValue<int>();
+        Assert.True(hits < unchosen["total"]!.GetValue<int>() || Counts(unchosen["facets"]![facet]!).Count == 1);
+        foreach (var other in new[] { "type", "classification", "language", "donor", "archive", "year" }.Where(f => f != facet && !parameters.Contains(f + "=", StringComparison.Ordinal)))
+            Assert.All(Counts(chosen["facets"]![other]!).Values, count => Assert.InRange(count, 1, hits));
+    }
+
+    [Theory]
     [InlineData("type=Memorandum%20of%20Conversation", new[] { "002", "004" })]
     [InlineData("classification=Secret&classification=Top%20Secret", new[] { "000", "001", "002", "003", "004" })]
     [InlineData("archive=TsKhSD&year=1964", new[] { "000", "003" })]

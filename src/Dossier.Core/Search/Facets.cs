@@ -54,12 +54,13 @@ public static class Facets
         return all.Clauses.Count == 0 ? null : all;
     }
 
-    /// <summary>Counts the facet values of every document it is given.</summary>
-    public sealed class CountingCollector : ICollector
+    /// <summary>Counts the values of some facets (all by default) in every document it is given.</summary>
+    public sealed class CountingCollector(IReadOnlyList<string>? facets = null) : ICollector
     {
-        private readonly Dictionary<string, Dictionary<string, int>> counts = Names.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-        private readonly SortedSetDocValues?[] values = new SortedSetDocValues?[Names.Length];
-        private readonly int[]?[] segmentCounts = new int[Names.Length][];
+        private readonly string[] names = [.. facets ?? Names];
+        private readonly Dictionary<string, Dictionary<string, int>> counts = (facets ?? Names).ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        private readonly SortedSetDocValues?[] values = new SortedSetDocValues?[(facets ?? Names).Count];
+        private readonly int[]?[] segmentCounts = new int[(facets ?? Names).Count][];
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -70,16 +71,16 @@ public static class Facets
         public void SetNextReader(AtomicReaderContext context)
         {
             Flush();
-            for (var i = 0; i < Names.Length; i++)
+            for (var i = 0; i < names.Length; i++)
             {
-                values[i] = context.AtomicReader.GetSortedSetDocValues(ValuesField(Names[i]));
+                values[i] = context.AtomicReader.GetSortedSetDocValues(ValuesField(names[i]));
                 segmentCounts[i] = values[i] is { } v ? new int[v.ValueCount] : null;
             }
         }
 
         public void Collect(int doc)
         {
-            for (var i = 0; i < Names.Length; i++)
+            for (var i = 0; i < names.Length; i++)
             {
                 var v = values[i];
                 if (v is null) continue;
@@ -89,19 +90,27 @@ public static class Facets
             }
         }
 
-        /// <summary>The values of each facet with their counts, most frequent first.</summary>
-        public Dictionary<string, IReadOnlyList<FacetValue>> Results(int top)
+        /// <summary>
+        /// The values of each facet with their counts, most frequent first; values chosen by the reader are always
+        /// among them, so that a choice can be seen and undone.
+        /// </summary>
+        public Dictionary<string, IReadOnlyList<FacetValue>> Results(int top, IReadOnlyDictionary<string, IReadOnlyList<string>>? chosen = null)
         {
             Flush();
-            return counts.ToDictionary(c => c.Key, c => (IReadOnlyList<FacetValue>)c.Value
-                .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Take(top)
-                .Select(v => new FacetValue(v.Key, v.Value)).ToList());
+            return counts.ToDictionary(c => c.Key, c =>
+            {
+                var ranked = c.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).ToList();
+                var shown = ranked.Take(top).ToList();
+                if (chosen is not null && chosen.TryGetValue(c.Key, out var values))
+                    shown.AddRange(ranked.Skip(top).Where(v => values.Contains(v.Key, StringComparer.Ordinal)));
+                return (IReadOnlyList<FacetValue>)shown.Select(v => new FacetValue(v.Key, v.Value)).ToList();
+            });
         }
 
         // Ordinals belong to a segment: each segment's counts are turned into values when it is done.
         private void Flush()
         {
-            for (var i = 0; i < Names.Length; i++)
+            for (var i = 0; i < names.Length; i++)
             {
                 if (values[i] is not { } v || segmentCounts[i] is not { } seg) continue;
                 var scratch = new BytesRef();
@@ -110,7 +119,7 @@ public static class Facets
                     if (seg[ord] == 0) continue;
                     v.LookupOrd(ord, scratch);
                     var key = scratch.Utf8ToString();
-                    counts[Names[i]][key] = counts[Names[i]].GetValueOrDefault(key) + seg[ord];
+                    counts[names[i]][key] = counts[names[i]].GetValueOrDefault(key) + seg[ord];
                 }
                 segmentCounts[i] = null;
                 values[i] = null;

@@ -279,9 +279,22 @@ public sealed class RecordIndex : IDisposable
             ICollector ranking = sort is null
                 ? TopScoreDocCollector.Create(window, docsScoredInOrder: false)
                 : TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: parsed is not null, trackMaxScore: false, docsScoredInOrder: false);
-            var counting = new Facets.CountingCollector();
+            // Facets are counted drill-sideways: a facet the reader has chosen values of is counted as if none were
+            // chosen (with every other choice standing), so its other values stay in view to be added with OR.
+            var chosen = options.Selected.Where(s => s.Value.Count > 0).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+            var counting = new Facets.CountingCollector(Facets.Names.Where(n => !chosen.Contains(n)).ToList());
             searcher.Search(main, MultiCollector.Wrap(ranking, counting));
             var top = ranking is TopScoreDocCollector byScore ? byScore.GetTopDocs() : ((TopFieldCollector)ranking).GetTopDocs();
+            var facets = counting.Results(options.FacetValues, options.Selected);
+            foreach (var facet in chosen)
+            {
+                var others = options with { Selected = options.Selected.Where(s => s.Key != facet).ToDictionary() };
+                Query sideways = parsed ?? new MatchAllDocsQuery();
+                if (Filter(others) is { } otherFilter) sideways = new FilteredQuery(sideways, new QueryWrapperFilter(otherFilter));
+                var count = new Facets.CountingCollector([facet]);
+                searcher.Search(sideways, count);
+                facets[facet] = count.Results(options.FacetValues, options.Selected)[facet];
+            }
 
             var (foldedTerms, exactTerms) = parsed is null ? ([], []) : Terms(parsed, searcher.IndexReader);
             var hits = new List<SearchHit>();
@@ -304,7 +317,7 @@ public sealed class RecordIndex : IDisposable
             }
             return new SearchResults(top.TotalHits, page, size, hits, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds)
             {
-                Facets = counting.Results(options.FacetValues),
+                Facets = Facets.Names.ToDictionary(n => n, n => facets.GetValueOrDefault(n) ?? []),
             };
         }
         finally
