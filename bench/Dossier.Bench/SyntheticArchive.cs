@@ -60,7 +60,9 @@ public sealed partial class SyntheticArchive
     /// <summary>Record number <paramref name="n"/>: depends on nothing but n and the corpus.</summary>
     public RecordDocument Record(int n)
     {
-        var random = new SplitMix((ulong)n * 0x9E3779B97F4A7C15UL + 17);
+        // Seeds must be scattered: SplitMix steps by a fixed increment, so seeds one increment apart would make each
+        // record the previous one shifted by a draw.
+        var random = new SplitMix(SplitMix.Scatter((ulong)n));
         var date = new DateOnly(1945, 1, 1).AddDays(random.Next(17_166));
         var dateText = random.NextDouble() switch
         {
@@ -384,6 +386,14 @@ public sealed partial class SyntheticArchive
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return z ^ (z >> 31);
+        }
+
+        public static ulong Scatter(ulong value)
+        {
+            var z = value * 0xD6E8FEB86659FD93UL + 0x632BE59BD9B4E019UL;
+            z = (z ^ (z >> 32)) * 0xD6E8FEB86659FD93UL;
+            z = (z ^ (z >> 32)) * 0xD6E8FEB86659FD93UL;
+            return z ^ (z >> 32);
         }
 
         public int Next(int bound) => (int)(NextUInt64() % (ulong)bound);
