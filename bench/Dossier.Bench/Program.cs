@@ -131,7 +131,12 @@ try
         "|---|---|",
         .. results,
     ];
-    await File.AppendAllLinesAsync(Path.Combine(root, "docs", "benchmarks.md"), lines);
+    // The newest run goes above the runs of the first harness, below those of this one.
+    var document = Path.Combine(root, "docs", "benchmarks.md");
+    var text = await File.ReadAllTextAsync(document);
+    var earlier = text.IndexOf("## Earlier runs", StringComparison.Ordinal);
+    var run = string.Join('\n', lines) + "\n";
+    await File.WriteAllTextAsync(document, earlier < 0 ? text + run : text[..earlier] + run.TrimStart('\n') + "\n" + text[earlier..]);
     Console.WriteLine($"written to docs/benchmarks.md");
 }
 finally
