@@ -291,11 +291,29 @@ public class ImportTests
         Assert.Equal(5, progress.Files.Count);
     }
 
+    [Fact]
+    public async Task A_large_file_reports_its_records_as_they_are_written()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var folder = TempDirectory.Create("large-file");
+        var file = Path.Combine(folder, "many.jsonl");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(0, 1_200).Select(i => $$"""{"title":"Telegram number {{i}}","date":"1962-10-{{1 + i % 28:D2}}"}"""));
+        var progress = new RecordingProgress();
+        await using var scope = archive.Services.CreateAsyncScope();
+
+        await scope.ServiceProvider.GetRequiredService<RecordImport>().RunAsync([file], progress);
+
+        Assert.Equal([500, 1_000], progress.Written);
+        Assert.Single(progress.Files);
+    }
+
     private sealed class RecordingProgress : IImportProgress
     {
         public int Total { get; private set; }
         public List<string> Files { get; } = [];
+        public List<int> Written { get; } = [];
         public void Started(int files) => Total = files;
+        public void Writing(string path, int records) => Written.Add(records);
         public void FileDone(string path, IReadOnlyList<ImportEvent> events) => Files.Add(path);
     }
 }

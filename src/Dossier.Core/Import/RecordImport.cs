@@ -35,6 +35,10 @@ public interface IImportedRecords
 public interface IImportProgress
 {
     void Started(int files);
+
+    /// <summary>Records of a file written so far (not yet committed): a large file shows progress too.</summary>
+    void Writing(string path, int records);
+
     void FileDone(string path, IReadOnlyList<ImportEvent> events);
 }
 
@@ -91,7 +95,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
             else if (importer is null)
                 events = [new(path, named ? ImportOutcome.Failed : ImportOutcome.Skipped, "not a format Dossier imports (.txt page captures, .jsonl records)")];
             else
-                events = await ImportFileAsync(path, importer, cancellationToken);
+                events = await ImportFileAsync(path, importer, progress, cancellationToken);
             report.Events.AddRange(events);
             progress?.FileDone(path, events);
         }
@@ -107,7 +111,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
     /// </summary>
     public IImportedRecords? Written { get; set; }
 
-    private async Task<List<ImportEvent>> ImportFileAsync(string path, IRecordImporter importer, CancellationToken cancellationToken)
+    private async Task<List<ImportEvent>> ImportFileAsync(string path, IRecordImporter importer, IImportProgress? progress, CancellationToken cancellationToken)
     {
         var events = new List<ImportEvent>();
         var touched = new List<ArchivalRecord>();
@@ -177,6 +181,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 if (touched.Count >= BatchSize)
                 {
                     await SaveAsync(touched, written, tasks, cancellationToken);
+                    progress?.Writing(path, written.Count);
                     // Saved records are found again in the store (this transaction sees its own writes); a tracker
                     // that kept them all would make every later save slower than the one before.
                     db.ChangeTracker.Clear();

@@ -69,6 +69,9 @@ public static class ImportCommand
     {
         public void Started(int files) => task.MaxValue = Math.Max(1, files);
 
+        public void Writing(string path, int records) =>
+            task.Description = $"Importing {Markup.Escape(Path.GetFileName(path))}: {records:N0} records written";
+
         public void FileDone(string path, IReadOnlyList<ImportEvent> events)
         {
             task.Description = "Importing " + Markup.Escape(Path.GetFileName(path));
@@ -80,11 +83,20 @@ public static class ImportCommand
     {
         private int total;
         private int done;
+        private int printed;
 
         public void Started(int files) => total = files;
 
+        // A line every 10,000 records: a large file shows it is moving without flooding a log.
+        public void Writing(string path, int records)
+        {
+            if (records / 10_000 > printed / 10_000) Console.WriteLine($"[{done + 1}/{total}] writing: {path}: {records} records so far");
+            printed = records;
+        }
+
         public void FileDone(string path, IReadOnlyList<ImportEvent> events)
         {
+            printed = 0;
             done++;
             var outcome = events.Count == 1 ? events[0].Outcome.ToString().ToLowerInvariant() : Summarise(events);
             Console.WriteLine($"[{done}/{total}] {outcome}: {path}");
