@@ -115,7 +115,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
     {
         var events = new List<ImportEvent>();
         var touched = new List<ArchivalRecord>();
-        var written = new List<int>();
+        var savedIds = new List<int>();
         var tasks = new List<long>();
         var byRecordId = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
         var byFingerprint = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
@@ -180,8 +180,8 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 }
                 if (touched.Count >= BatchSize)
                 {
-                    await SaveAsync(touched, written, tasks, cancellationToken);
-                    progress?.Writing(path, written.Count);
+                    await SaveAsync(touched, savedIds, tasks, cancellationToken);
+                    progress?.Writing(path, savedIds.Count);
                     // Saved records are found again in the store (this transaction sees its own writes); a tracker
                     // that kept them all would make every later save slower than the one before.
                     db.ChangeTracker.Clear();
@@ -189,23 +189,23 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                     byFingerprint.Clear();
                 }
             }
-            await SaveAsync(touched, written, tasks, cancellationToken);
+            await SaveAsync(touched, savedIds, tasks, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e)
         {
-            await FailAsync(transaction, written);
+            await FailAsync(transaction, savedIds);
             return [new(path, ImportOutcome.Failed, "could not be written, nothing of it was imported: " + (e.InnerException?.Message ?? e.Message))];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever else went wrong with this file (an importer's own fault included) fails this file only.
-            await FailAsync(transaction, written);
+            await FailAsync(transaction, savedIds);
             return [new(path, ImportOutcome.Failed, "could not be imported, nothing of it was: " + e.Message)];
         }
         catch (OperationCanceledException)
         {
-            if (Written is not null) await Written.DiscardedAsync(written, CancellationToken.None);
+            if (Written is not null) await Written.DiscardedAsync(savedIds, CancellationToken.None);
             throw;
         }
         db.ChangeTracker.Clear();
@@ -213,14 +213,14 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         return events;
     }
 
-    private async Task FailAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, List<int> written)
+    private async Task FailAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, List<int> savedIds)
     {
         await transaction.RollbackAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
-        if (Written is not null) await Written.DiscardedAsync(written, CancellationToken.None);
+        if (Written is not null) await Written.DiscardedAsync(savedIds, CancellationToken.None);
     }
 
-    private async Task SaveAsync(List<ArchivalRecord> touched, List<int> written, List<long> tasks, CancellationToken cancellationToken)
+    private async Task SaveAsync(List<ArchivalRecord> touched, List<int> savedIds, List<long> tasks, CancellationToken cancellationToken)
     {
         if (touched.Count == 0) return;
         await db.SaveChangesAsync(cancellationToken);
@@ -229,7 +229,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         var added = saved.Select(r => IndexingTask.For(r.Id, now)).ToList();
         db.IndexingTasks.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);
-        written.AddRange(saved.Select(r => r.Id));
+        savedIds.AddRange(saved.Select(r => r.Id));
         tasks.AddRange(added.Select(t => t.Id));
         if (Written is not null) await Written.SavedAsync(saved, cancellationToken);
         touched.Clear();

@@ -55,12 +55,20 @@ public static class Facets
     }
 
     /// <summary>Counts the values of some facets (all by default) in every document it is given.</summary>
-    public sealed class CountingCollector(IReadOnlyList<string>? facets = null) : ICollector
+    public sealed class CountingCollector : ICollector
     {
-        private readonly string[] names = [.. facets ?? Names];
-        private readonly Dictionary<string, Dictionary<string, int>> counts = (facets ?? Names).ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-        private readonly SortedSetDocValues?[] values = new SortedSetDocValues?[(facets ?? Names).Count];
-        private readonly int[]?[] segmentCounts = new int[(facets ?? Names).Count][];
+        private readonly string[] names;
+        private readonly Dictionary<string, Dictionary<string, int>> counts;
+        private readonly SortedSetDocValues?[] values;
+        private readonly int[]?[] segmentCounts;
+
+        public CountingCollector(IReadOnlyList<string>? facets = null)
+        {
+            names = [.. facets ?? Names];
+            counts = names.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+            values = new SortedSetDocValues?[names.Length];
+            segmentCounts = new int[names.Length][];
+        }
 
         public bool AcceptsDocsOutOfOrder => true;
 

@@ -265,9 +265,7 @@ public sealed class RecordIndex : IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            Query main = parsed ?? new MatchAllDocsQuery();
-            var filter = Filter(options);
-            if (filter is not null) main = new FilteredQuery(main, new QueryWrapperFilter(filter));
+            var main = Narrowed(parsed, options);
 
             var sort = (options.Sort, parsed) switch
             {
@@ -289,10 +287,8 @@ public sealed class RecordIndex : IDisposable
             foreach (var facet in chosen)
             {
                 var others = options with { Selected = options.Selected.Where(s => s.Key != facet).ToDictionary() };
-                Query sideways = parsed ?? new MatchAllDocsQuery();
-                if (Filter(others) is { } otherFilter) sideways = new FilteredQuery(sideways, new QueryWrapperFilter(otherFilter));
                 var count = new Facets.CountingCollector([facet]);
-                searcher.Search(sideways, count);
+                searcher.Search(Narrowed(parsed, others), count);
                 facets[facet] = count.Results(options.FacetValues, options.Selected)[facet];
             }
 
@@ -317,13 +313,21 @@ public sealed class RecordIndex : IDisposable
             }
             return new SearchResults(top.TotalHits, page, size, hits, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds)
             {
-                Facets = Facets.Names.ToDictionary(n => n, n => facets.GetValueOrDefault(n) ?? []),
+                // In the facets' own order, whichever were counted sideways.
+                Facets = Facets.Names.ToDictionary(n => n, n => facets[n]),
             };
         }
         finally
         {
             searchers.Release(searcher);
         }
+    }
+
+    /// <summary>The query (all records without one) narrowed by the facets and the date range chosen.</summary>
+    private static Query Narrowed(Query? parsed, SearchOptions options)
+    {
+        Query query = parsed ?? new MatchAllDocsQuery();
+        return Filter(options) is { } filter ? new FilteredQuery(query, new QueryWrapperFilter(filter)) : query;
     }
 
     /// <summary>The facets and the date range as one filter that does not score.</summary>
