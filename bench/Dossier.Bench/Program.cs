@@ -147,20 +147,23 @@ finally
 }
 
 // Each question is asked in turn, round and round, after a warm-up: up to 200 answers, or a minute per class.
+// The slowest questions are printed, so that a p99 can be traced to what was asked.
 static async Task<(double P50, double P99, double MeanHits)> Measure(IReadOnlyList<Question> questions, Func<Question, Task<int>> ask)
 {
     foreach (var q in questions) await ask(q);
-    var times = new List<double>();
-    long hits = 0;
+    var times = new List<(double Ms, Question Question, int Hits)>();
     var budget = Stopwatch.StartNew();
     for (var i = 0; times.Count < 200 && (times.Count < 20 || budget.Elapsed < TimeSpan.FromMinutes(1)); i++)
     {
+        var question = questions[i % questions.Count];
         var started = Stopwatch.GetTimestamp();
-        hits += await ask(questions[i % questions.Count]);
-        times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var hits = await ask(question);
+        times.Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, question, hits));
     }
-    times.Sort();
-    return (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.99) - 1)], (double)hits / times.Count);
+    times.Sort((a, b) => a.Ms.CompareTo(b.Ms));
+    foreach (var (ms, question, hits) in times.TakeLast(3))
+        Console.WriteLine($"  slow: {question.Text} {question.Type} {ms:F1} ms, {hits:N0} hits");
+    return (times[times.Count / 2].Ms, times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.99) - 1)].Ms, times.Average(t => t.Hits));
 }
 
 static List<QueryClass> QueryClasses(SyntheticArchive archive)

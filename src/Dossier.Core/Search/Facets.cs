@@ -60,6 +60,7 @@ public static class Facets
         private readonly string[] names;
         private readonly Dictionary<string, Dictionary<string, int>> counts;
         private readonly SortedSetDocValues?[] values;
+        private readonly SegmentOrdinals?[] ordinals;
         private readonly int[]?[] segmentCounts;
 
         public CountingCollector(IReadOnlyList<string>? facets = null)
@@ -67,6 +68,7 @@ public static class Facets
             names = [.. facets ?? Names];
             counts = names.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
             values = new SortedSetDocValues?[names.Length];
+            ordinals = new SegmentOrdinals?[names.Length];
             segmentCounts = new int[names.Length][];
         }
 
@@ -82,6 +84,7 @@ public static class Facets
             for (var i = 0; i < names.Length; i++)
             {
                 values[i] = context.AtomicReader.GetSortedSetDocValues(ValuesField(names[i]));
+                ordinals[i] = values[i] is null ? null : SegmentOrdinals.Of(context.AtomicReader, ValuesField(names[i]));
                 segmentCounts[i] = values[i] is { } v ? new int[v.ValueCount] : null;
             }
         }
@@ -90,11 +93,9 @@ public static class Facets
         {
             for (var i = 0; i < names.Length; i++)
             {
-                var v = values[i];
-                if (v is null) continue;
-                v.SetDocument(doc);
-                long ord;
-                while ((ord = v.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) segmentCounts[i]![ord]++;
+                if (ordinals[i] is not { } o) continue;
+                var counted = segmentCounts[i]!;
+                for (int k = o.Starts[doc], end = o.Starts[doc + 1]; k < end; k++) counted[o.Ordinals[k]]++;
             }
         }
 
@@ -131,7 +132,45 @@ public static class Facets
                 }
                 segmentCounts[i] = null;
                 values[i] = null;
+                ordinals[i] = null;
             }
+        }
+    }
+
+    /// <summary>
+    /// A segment's facet values, document by document, in memory: the codec reads doc values from the index file a
+    /// byte at a time, which made counting the facets of many hits most of a search's time. A segment never changes,
+    /// so its ordinals are read once and kept as long as the segment is open (deletions do not change them).
+    /// </summary>
+    private sealed class SegmentOrdinals
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, SegmentOrdinals>> Cache = new();
+
+        /// <summary>Where each document's ordinals begin in <see cref="Ordinals"/>; one more entry than documents.</summary>
+        public required int[] Starts { get; init; }
+
+        public required int[] Ordinals { get; init; }
+
+        public static SegmentOrdinals Of(AtomicReader reader, string field)
+        {
+            // Two searches may both read a new segment's ordinals; one reading is kept, the other is garbage.
+            return Cache.GetValue(reader.CoreCacheKey, _ => new(StringComparer.Ordinal)).GetOrAdd(field, _ => Read(reader, field));
+        }
+
+        private static SegmentOrdinals Read(AtomicReader reader, string field)
+        {
+            var values = reader.GetSortedSetDocValues(field);
+            var starts = new int[reader.MaxDoc + 1];
+            var ordinals = new List<int>(reader.MaxDoc);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                starts[doc] = ordinals.Count;
+                values.SetDocument(doc);
+                long ord;
+                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) ordinals.Add((int)ord);
+            }
+            starts[reader.MaxDoc] = ordinals.Count;
+            return new SegmentOrdinals { Starts = starts, Ordinals = [.. ordinals] };
         }
     }
 }
