@@ -131,12 +131,12 @@ try
         "|---|---|",
         .. results,
     ];
-    // The newest run goes above the runs of the first harness, below those of this one.
+    // The newest run goes first, above every earlier run.
     var document = Path.Combine(root, "docs", "benchmarks.md");
     var text = await File.ReadAllTextAsync(document);
-    var earlier = text.IndexOf("## Earlier runs", StringComparison.Ordinal);
+    var earlier = text.IndexOf("\n## ", StringComparison.Ordinal) + 1;
     var run = string.Join('\n', lines) + "\n";
-    await File.WriteAllTextAsync(document, earlier < 0 ? text + run : text[..earlier] + run.TrimStart('\n') + "\n" + text[earlier..]);
+    await File.WriteAllTextAsync(document, earlier <= 0 ? text + run : text[..earlier] + run.TrimStart('\n') + "\n" + text[earlier..]);
     Console.WriteLine($"written to docs/benchmarks.md");
 }
 finally
