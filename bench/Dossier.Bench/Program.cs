@@ -37,7 +37,7 @@ try
 
     // 1. Import, end to end: parse, store, index, commit, by the command an archivist runs.
     clock.Restart();
-    var (importOutput, importPeak) = await ArchiveProcess.RunAsync("import", jsonl, "--data", data);
+    var (importOutput, importPeak) = await ArchiveProcess.RunAsync("import", jsonl, "--publish", "--data", data);
     var importTime = clock.Elapsed;
     if (!importOutput.Contains($"Imported {count},", StringComparison.Ordinal)) throw new InvalidOperationException("import: " + importOutput);
     Report($"`dossier import` of {count:N0} JSON Lines records ({input / 1048576.0:N0} MiB, {input / count / 1024.0:F1} KB a record): parse, store, index, commit",
@@ -100,7 +100,7 @@ try
             var record = archive.Record(count + (i / 2)) with { Title = $"Newly described record {word}" };
             await File.WriteAllTextAsync(file, JsonSerializer.Serialize(record, RecordDocument.JsonOptions) + "\n");
             await using (var db = new DossierDb(options))
-                await new RecordImport(db, [new JsonLinesImporter()], TimeProvider.System).RunAsync([file]);
+                await new RecordImport(db, [new JsonLinesImporter()], TimeProvider.System) { Publish = true }.RunAsync([file]);
             var written = Stopwatch.StartNew();
             while (written.Elapsed < TimeSpan.FromSeconds(30))
             {

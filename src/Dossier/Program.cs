@@ -30,9 +30,10 @@ serve.SetAction(async (parse, cancellationToken) =>
 });
 
 var paths = new Argument<string[]>("paths") { Description = "Files and folders to import (folders are read recursively)", Arity = ArgumentArity.OneOrMore };
-var import = new Command("import", "Import page captures (.txt) and JSON Lines (.jsonl)") { paths };
+var publish = new Option<bool>("--publish") { Description = "Publish what is imported (new records are drafts otherwise)" };
+var import = new Command("import", "Import page captures (.txt) and JSON Lines (.jsonl)") { paths, publish };
 import.SetAction((parse, cancellationToken) =>
-    ImportCommand.RunAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), parse.GetValue(paths)!, cancellationToken));
+    ImportCommand.RunAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), parse.GetValue(paths)!, parse.GetValue(publish), cancellationToken));
 
 var reindex = new Command("reindex", "Rebuild the search index from the database");
 reindex.SetAction((parse, cancellationToken) =>

@@ -35,6 +35,10 @@ public sealed class ArchiveHost : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => app.Services;
 
+    /// <summary>Every endpoint the application maps, as routing sees them.</summary>
+    public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints =>
+        ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints);
+
     public static async Task<ArchiveHost> StartAsync()
     {
         var data = TempDirectory.Create("archive");
@@ -45,13 +49,17 @@ public sealed class ArchiveHost : IAsyncDisposable
         return new ArchiveHost(app, data, new Uri(address));
     }
 
-    /// <summary>Imports through the same service the CLI uses, then brings the index up to date.</summary>
-    public async Task<ImportReport> ImportAsync(params string[] paths)
+    /// <summary>Imports and publishes through the same service the CLI uses, then brings the index up to date.</summary>
+    public Task<ImportReport> ImportAsync(params string[] paths) => ImportAsync(publish: true, paths);
+
+    public async Task<ImportReport> ImportAsync(bool publish, params string[] paths)
     {
         ImportReport report;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            report = await scope.ServiceProvider.GetRequiredService<RecordImport>().RunAsync(paths);
+            var import = scope.ServiceProvider.GetRequiredService<RecordImport>();
+            import.Publish = publish;
+            report = await import.RunAsync(paths);
         }
         await CatchUpAsync();
         return report;

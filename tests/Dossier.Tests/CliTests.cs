@@ -24,6 +24,7 @@ public class CliTests
         Assert.Contains("Imported 2, updated 0, unchanged 0, failed 1.", output);
         Assert.Contains($"failed: {Path.Combine(input, "empty.txt")}: the file is empty", output);
         Assert.Contains("Indexed 2 records.", output);
+        Assert.Contains("New records are drafts", output);
         Assert.True(File.Exists(Path.Combine(data, "dossier.db")));
 
         File.Delete(Path.Combine(input, "empty.txt"));
@@ -36,9 +37,10 @@ public class CliTests
     public async Task The_data_directory_comes_from_the_environment_when_not_given()
     {
         var data = TempDirectory.Create("cli-env");
-        var (code, output) = await RunAsync(["import", Corpus.Page("002")], new() { ["DOSSIER_DATA"] = data });
+        var (code, output) = await RunAsync(["import", "--publish", Corpus.Page("002")], new() { ["DOSSIER_DATA"] = data });
         Assert.Equal(0, code);
         Assert.Contains("Imported 1,", output);
+        Assert.DoesNotContain("drafts", output);
         Assert.True(File.Exists(Path.Combine(data, "dossier.db")));
         Assert.True(Directory.Exists(Path.Combine(data, "index")));
     }

@@ -44,6 +44,7 @@ public sealed class FacetCountingTests : IDisposable
         Date = "1962-10-0" + id,
         Type = type,
         Languages = [.. languages],
+        Status = PublicationStatus.Published,
     };
 
     public void Dispose() => TempDirectory.Delete(folder);

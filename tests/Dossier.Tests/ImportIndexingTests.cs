@@ -32,7 +32,7 @@ public sealed class ImportIndexingTests : IDisposable
 
         // Another writer (a second import while this one runs, another node) whose tasks this import did not write.
         await using (var db = new DossierDb(options))
-            await new RecordImport(db, [new JsonLinesImporter()], TimeProvider.System).RunAsync([Lines("other.jsonl", """{"title":"A note on Lisbon","date":"1962"}""")]);
+            await new RecordImport(db, [new JsonLinesImporter()], TimeProvider.System) { Publish = true }.RunAsync([Lines("other.jsonl", """{"title":"A note on Lisbon","date":"1962"}""")]);
         await using (var db = new DossierDb(options))
         {
             await db.Database.ExecuteSqlRawAsync(
@@ -65,7 +65,7 @@ public sealed class ImportIndexingTests : IDisposable
     {
         await using var db = new DossierDb(options);
         var indexing = new ImportIndexing(index, () => new DossierDb(options));
-        var import = new RecordImport(db, [new JsonLinesImporter()], TimeProvider.System) { Written = indexing };
+        var import = new RecordImport(db, [new JsonLinesImporter()], TimeProvider.System) { Written = indexing, Publish = true };
         var report = await import.RunAsync(files);
         await indexing.FinishAsync(db);
         return report;

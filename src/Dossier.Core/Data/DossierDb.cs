@@ -11,6 +11,20 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : DbContext(o
     public DbSet<Transcript> Transcripts => Set<Transcript>();
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
 
+    /// <summary>
+    /// Whether this context sees only what a visitor may see: published records that are not deleted, and their
+    /// transcripts. True unless turned off, so that a context nobody thought about shows nothing unpublished; the
+    /// staff's requests and the archive's own work (import, indexing) turn it off.
+    /// </summary>
+    public bool PublishedOnly { get; set; } = true;
+
+    /// <summary>This context, seeing every record whatever its state: for the archive's own work and its staff.</summary>
+    public DossierDb WholeArchive()
+    {
+        PublishedOnly = false;
+        return this;
+    }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<ArchivalRecord>(record =>
@@ -39,12 +53,19 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : DbContext(o
             });
             record.Navigation(r => r.Source).IsRequired();
             record.HasMany(r => r.Transcripts).WithOne().HasForeignKey(t => t.ArchivalRecordId).OnDelete(DeleteBehavior.Cascade);
+            record.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            record.HasIndex(r => r.Status);
+            record.Property(r => r.WithdrawalReason).HasMaxLength(2000);
+            // The one place where a visitor's view of the archive is decided: every query of records passes here.
+            record.HasQueryFilter(r => !PublishedOnly || (r.Status == PublicationStatus.Published && r.DeletedAt == null));
         });
         model.Entity<Transcript>(transcript =>
         {
             transcript.ToTable("Transcripts");
             transcript.Property(t => t.Language).HasMaxLength(35);
             transcript.HasIndex(t => new { t.ArchivalRecordId, t.Position });
+            // A transcript is seen when its record is (the records' filter applies inside).
+            transcript.HasQueryFilter(t => !PublishedOnly || Records.Any(r => r.Id == t.ArchivalRecordId));
         });
         model.Entity<IndexingTask>(task =>
         {

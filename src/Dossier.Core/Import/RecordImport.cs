@@ -64,6 +64,15 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
 {
     private const int BatchSize = 500;
 
+    // A file may describe again a record that is a draft, withdrawn or deleted: the import sees the whole archive.
+    private readonly DossierDb db = db.WholeArchive();
+
+    /// <summary>
+    /// Publishes what the import brings: new records, and drafts or records in review that it finds again. Without
+    /// it, new records are drafts. An embargoed, withdrawn or deleted record keeps its state: an editor decided it.
+    /// </summary>
+    public bool Publish { get; set; }
+
     public async Task<ImportReport> RunAsync(IReadOnlyList<string> paths, IImportProgress? progress = null, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport();
@@ -141,14 +150,27 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                     if (existing is null)
                     {
                         incoming.CreatedAt = incoming.UpdatedAt = now;
+                        incoming.Status = PublicationStatus.Draft;
+                        PublishIfAsked(incoming, now);
                         db.Records.Add(incoming);
                         target = incoming;
                         events.Add(new(item.Location, ImportOutcome.Imported));
                     }
+                    else if (existing.DeletedAt is not null)
+                    {
+                        events.Add(new(item.Location, ImportOutcome.Skipped, $"record {existing.Id} was deleted from the archive; an editor must restore it first"));
+                        continue;
+                    }
                     else if (existing.ContentHash == incoming.ContentHash)
                     {
-                        events.Add(new(item.Location, ImportOutcome.Unchanged));
-                        continue;
+                        if (!PublishIfAsked(existing, now))
+                        {
+                            events.Add(new(item.Location, ImportOutcome.Unchanged));
+                            continue;
+                        }
+                        existing.UpdatedAt = now;
+                        target = existing;
+                        events.Add(new(item.Location, ImportOutcome.Updated, "published"));
                     }
                     else
                     {
@@ -165,7 +187,8 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                             CopyInto(existing, incoming);
                         }
                         existing.ContentHash = ContentHash(existing);
-                        if (existing.ContentHash == before)
+                        var published = PublishIfAsked(existing, now);
+                        if (existing.ContentHash == before && !published)
                         {
                             events.Add(new(item.Location, ImportOutcome.Unchanged));
                             continue;
@@ -211,6 +234,14 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         db.ChangeTracker.Clear();
         if (Written is not null) await Written.CommittedAsync(tasks, cancellationToken);
         return events;
+    }
+
+    private bool PublishIfAsked(ArchivalRecord record, DateTime now)
+    {
+        if (!Publish || record.Status is not (PublicationStatus.Draft or PublicationStatus.InReview)) return false;
+        record.Status = PublicationStatus.Published;
+        record.PublishedAt = now;
+        return true;
     }
 
     private async Task FailAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, List<int> savedIds)

@@ -54,6 +54,24 @@ public sealed class ArchivalRecord
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>A new record is a draft until someone publishes it (an import with <c>--publish</c> included).</summary>
+    public PublicationStatus Status { get; set; } = PublicationStatus.Draft;
+
+    /// <summary>When the record was last published; harvesters see it as new from then on.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>The day an embargoed record is published (a declassification date), in UTC.</summary>
+    public DateOnly? EmbargoUntil { get; set; }
+
+    /// <summary>Why a published record was withdrawn; for the staff only.</summary>
+    public string? WithdrawalReason { get; set; }
+
+    /// <summary>
+    /// Set when the record is deleted: the row stays as a tombstone (for harvesters' deleted records and for the
+    /// audit trail), its content is no longer shown to anyone but the staff.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
 }
 
 /// <summary>The text of the document in one language: a translation or the original.</summary>

@@ -44,7 +44,7 @@ public sealed class ImportIndexing : IImportedRecords
     public ValueTask DiscardedAsync(IReadOnlyList<int> records, CancellationToken cancellationToken) => EnqueueAsync(() =>
     {
         if (records.Count == 0) return;
-        using var db = openStore();
+        using var db = openStore().WholeArchive();
         var ids = records.Distinct().ToList();
         var stored = db.Records.AsNoTracking().Include(r => r.Transcripts).Where(r => ids.Contains(r.Id)).AsSplitQuery().ToList();
         index.Apply(stored, ids.Except(stored.Select(r => r.Id)), 0, commit: false);

@@ -135,7 +135,12 @@ public sealed class RecordIndex : IDisposable
     {
         lock (writeLock)
         {
-            foreach (var record in records) writer.UpdateDocument(new Term("id", Id(record.Id)), ToDocument(record));
+            foreach (var record in records)
+            {
+                // A deleted record is a tombstone in the store and nothing in the index.
+                if (record.DeletedAt is not null) writer.DeleteDocuments(new Term("id", Id(record.Id)));
+                else writer.UpdateDocument(new Term("id", Id(record.Id)), ToDocument(record));
+            }
             foreach (var id in removed) writer.DeleteDocuments(new Term("id", Id(id)));
             // Two catch-ups may overlap (a poke and a tick); the later commit must not move the position back.
             if (commit) Commit(Math.Max(position, CurrentPosition()));
@@ -173,6 +178,7 @@ public sealed class RecordIndex : IDisposable
             new SortedDocValuesField("title_sort", new BytesRef(NameFolding.ToLatin(record.Title))),
         };
         if (record.Date is not null) doc.Add(new Field("date_key", record.Date, Key));
+        doc.Add(new Field(VisibilityField, Publication.IsPublic(record) ? Public : "staff", Key));
         Facets.AddTo(doc, record);
         if (record.Date is not null) doc.Add(new StoredField("date", record.Date));
         AddText(doc, "summary", record.Summary, Field.Store.YES);
@@ -189,7 +195,12 @@ public sealed class RecordIndex : IDisposable
         return doc;
     }
 
-    private static readonly string[] KeyFields = ["id", "date_key", .. Facets.TermFields];
+    private static readonly string[] KeyFields = ["id", "date_key", VisibilityField, .. Facets.TermFields];
+
+    // Whether a visitor may see the record (see Publication.IsPublic): every search without IncludeUnpublished is
+    // narrowed to it, whatever else it asks.
+    private const string VisibilityField = "visibility";
+    private const string Public = "public";
 
     /// <summary>A field that is one term, as <see cref="StringField"/>, but read through the (reused) keyword analyzer.</summary>
     internal static readonly FieldType Key = Frozen(new FieldType(StringField.TYPE_NOT_STORED) { IsTokenized = true });
@@ -330,15 +341,17 @@ public sealed class RecordIndex : IDisposable
         return Filter(options) is { } filter ? new FilteredQuery(query, new QueryWrapperFilter(filter)) : query;
     }
 
-    /// <summary>The facets and the date range as one filter that does not score.</summary>
+    /// <summary>What a reader may see, the facets and the date range, as one filter that does not score.</summary>
     private static Query? Filter(SearchOptions options)
     {
-        var facets = Facets.Filter(options.Selected);
-        if (options.From is null && options.To is null) return facets;
+        var all = new BooleanQuery();
+        // Every search passes here: hits, totals, facet counts and snippets are all of records a visitor may see.
+        if (!options.IncludeUnpublished) all.Add(new TermQuery(new Term(VisibilityField, Public)), Occur.MUST);
+        if (Facets.Filter(options.Selected) is { } facets) all.Add(facets, Occur.MUST);
         // ISO dates compare as strings; "1962-10" as an upper bound takes in every day of that month.
-        var range = TermRangeQuery.NewStringRange("date_key", options.From, options.To is null ? null : options.To + "\uffff", true, true);
-        if (facets is null) return range;
-        return new BooleanQuery { { facets, Occur.MUST }, { range, Occur.MUST } };
+        if (options.From is not null || options.To is not null)
+            all.Add(TermRangeQuery.NewStringRange("date_key", options.From, options.To is null ? null : options.To + "\uffff", true, true), Occur.MUST);
+        return all.Clauses.Count == 0 ? null : all;
     }
 
     /// <summary>
@@ -496,6 +509,9 @@ public enum SearchSort
 public sealed record SearchOptions(string? Text, int Page = 1, int Size = 20)
 {
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Selected { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Drafts, records in review, embargoed and withdrawn records too: for the staff only.</summary>
+    public bool IncludeUnpublished { get; init; }
 
     /// <summary>ISO 8601, possibly partial; inclusive.</summary>
     public string? From { get; init; }

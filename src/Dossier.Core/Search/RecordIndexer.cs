@@ -9,6 +9,9 @@ namespace Dossier.Search;
 /// </summary>
 public sealed class RecordIndexer(DossierDb db, RecordIndex index)
 {
+    // The index holds every record and its state; searches decide what a reader may see.
+    private readonly DossierDb db = db.WholeArchive();
+
     private const int BatchSize = 500;
 
     // A commit (and the reopening of readers after it) costs far more than indexing one batch: a long catch-up

@@ -38,8 +38,14 @@ namespace Dossier.Data.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Donors")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EmbargoUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Fingerprint")
@@ -58,6 +64,9 @@ namespace Dossier.Data.Sqlite.Migrations
                     b.Property<string>("Provenance")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecordId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -66,6 +75,11 @@ namespace Dossier.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Rights")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -89,6 +103,10 @@ namespace Dossier.Data.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -99,6 +117,8 @@ namespace Dossier.Data.Sqlite.Migrations
 
                     b.HasIndex("RecordId")
                         .IsUnique();
+
+                    b.HasIndex("Status");
 
                     b.ToTable("Records", (string)null);
                 });

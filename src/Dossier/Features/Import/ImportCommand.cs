@@ -9,7 +9,7 @@ namespace Dossier.Features.Import;
 /// <summary><c>dossier import PATH...</c>: brings files into the archive, then brings the index up to date.</summary>
 public static class ImportCommand
 {
-    public static async Task<int> RunAsync(string dataDirectory, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string dataDirectory, IReadOnlyList<string> paths, bool publish, CancellationToken cancellationToken)
     {
         var archive = new ArchiveOptions { DataDirectory = dataDirectory };
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
@@ -31,11 +31,15 @@ public static class ImportCommand
             var import = scope.ServiceProvider.GetRequiredService<RecordImport>();
             var indexing = index is null ? null : new ImportIndexing(index, () => ActivatorUtilities.CreateInstance<DossierDb>(services));
             import.Written = indexing;
+            import.Publish = publish;
             var report = await ImportAsync(import, paths, cancellationToken);
 
             Console.WriteLine($"Imported {report.Imported}, updated {report.Updated}, unchanged {report.Unchanged}, failed {report.Failed}" +
-                              (report.Skipped > 0 ? $", skipped {report.Skipped} (not a format Dossier imports)" : "") + ".");
+                              (report.Skipped > 0 ? $", skipped {report.Skipped}" : "") + ".");
             foreach (var failure in report.Failures) Console.WriteLine($"  failed: {failure.Location}: {failure.Reason}");
+            foreach (var skipped in report.Events.Where(e => e.Outcome == ImportOutcome.Skipped)) Console.WriteLine($"  skipped: {skipped.Location}: {skipped.Reason}");
+            if (!publish && report.Imported > 0)
+                Console.WriteLine("New records are drafts: visitors see them once an editor publishes them (or import with --publish).");
 
             if (indexing is null)
             {
