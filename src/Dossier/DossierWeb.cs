@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Dossier.Features.Accounts;
 using Dossier.Features.Archive;
 using Dossier.Features.Assets;
 using Dossier.Features.Documents;
+using Dossier.Features.Editing;
 using Dossier.Features.Indexing;
 using Dossier.Features.Search;
 using Dossier.Search;
@@ -36,6 +38,9 @@ public static class DossierWeb
         builder.Services.AddArchive(archive);
         builder.Services.AddSingleton(_ => RecordIndex.Open(archive.IndexDirectory));
         builder.Services.AddIndexFollower();
+        builder.Services.AddAccounts(archive);
+        builder.Services.AddScoped<Dossier.Curation.EmbargoRelease>();
+        builder.Services.AddHostedService<EmbargoReleaser>();
         builder.Services.AddSingleton<AssetCatalog>();
         builder.Services.AddProblemDetails();
         // Pages carry Russian, Chinese and accented text; it is written as characters, not as numeric entities.
@@ -55,6 +60,8 @@ public static class DossierWeb
             context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
             await next();
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapAssets();
         app.MapDocumentsApi();
         app.MapSearchApi();

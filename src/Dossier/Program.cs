@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dossier;
+using Dossier.Features.Accounts;
 using Dossier.Features.Archive;
 using Dossier.Features.Import;
 using Dossier.Features.Indexing;
@@ -39,5 +40,15 @@ var reindex = new Command("reindex", "Rebuild the search index from the database
 reindex.SetAction((parse, cancellationToken) =>
     ReindexCommand.RunAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), cancellationToken));
 
-var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, serve, import, reindex };
+var email = new Argument<string>("email") { Description = "The account's email address, which is also its user name" };
+var role = new Option<string>("--role") { Description = "admin, editor or contributor", Required = true };
+var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of asking for it" };
+var addUser = new Command("add", "Create a staff account (the first administrator too)") { email, role, passwordStdin };
+addUser.SetAction((parse, cancellationToken) => UsersCommand.AddAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)),
+    parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(passwordStdin), cancellationToken));
+var listUsers = new Command("list", "List the staff's accounts and their roles");
+listUsers.SetAction((parse, cancellationToken) => UsersCommand.ListAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), cancellationToken));
+var users = new Command("users", "The staff's accounts") { addUser, listUsers };
+
+var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, serve, import, reindex, users };
 return await root.Parse(args).InvokeAsync();

@@ -78,6 +78,22 @@ public sealed class ArchiveHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>A browser of its own: its own cookies, redirects not followed (so that they can be seen).</summary>
+    public HttpClient NewClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Address };
+
+    /// <summary>A staff account, made as <c>dossier users add</c> makes it.</summary>
+    public async Task CreateUserAsync(string email, string password, string role)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
+        var user = new Microsoft.AspNetCore.Identity.IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole(role));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+    }
+
     /// <summary>The id of the one record a search names first.</summary>
     public async Task<int> FindAsync(string query)
     {

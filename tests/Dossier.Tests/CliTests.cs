@@ -83,6 +83,33 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Users_add_makes_the_first_administrator_with_a_password_from_standard_input()
+    {
+        var data = TempDirectory.Create("cli-users");
+        var (code, output) = await RunAsync(["users", "add", "admin@archive.test", "--role", "admin", "--password-stdin", "--data", data], [], "a long enough passphrase");
+        Assert.Equal(0, code);
+        Assert.Contains("Added admin@archive.test as Administrator.", output);
+
+        // No terminal to ask on, and no --password-stdin: refused, never a default password.
+        var (noTerminal, noTerminalOutput) = await RunAsync(["users", "add", "editor@archive.test", "--role", "editor", "--data", data], []);
+        Assert.Equal(2, noTerminal);
+        Assert.Contains("--password-stdin", noTerminalOutput);
+
+        var (shortPassword, shortOutput) = await RunAsync(["users", "add", "editor@archive.test", "--role", "editor", "--password-stdin", "--data", data], [], "short");
+        Assert.Equal(1, shortPassword);
+        Assert.Contains("at least 12 characters", shortOutput);
+
+        var (badRole, badRoleOutput) = await RunAsync(["users", "add", "x@archive.test", "--role", "owner", "--password-stdin", "--data", data], [], "a long enough passphrase");
+        Assert.Equal(2, badRole);
+        Assert.Contains("'owner' is not a role", badRoleOutput);
+
+        var (listed, list) = await RunAsync("users", "list", "--data", data);
+        Assert.Equal(0, listed);
+        Assert.Contains("admin@archive.test\tAdministrator", list);
+        Assert.DoesNotContain("editor@archive.test", list);
+    }
+
+    [Fact]
     public async Task Import_without_a_path_is_a_usage_error()
     {
         var (code, output) = await RunAsync("import", "--data", TempDirectory.Create("cli-usage"));
@@ -92,12 +119,13 @@ public class CliTests
 
     private static Task<(int Code, string Output)> RunAsync(params string[] args) => RunAsync(args, []);
 
-    private static async Task<(int Code, string Output)> RunAsync(string[] args, Dictionary<string, string> environment)
+    private static async Task<(int Code, string Output)> RunAsync(string[] args, Dictionary<string, string> environment, string? input = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dossier.dll"));
@@ -105,6 +133,8 @@ public class CliTests
         start.Environment.Remove("DOSSIER_DATA");
         foreach (var (key, value) in environment) start.Environment[key] = value;
         using var process = Process.Start(start)!;
+        if (input is not null) await process.StandardInput.WriteLineAsync(input);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -1,11 +1,16 @@
 using Dossier.Records;
 using Dossier.Search;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Data;
 
-/// <summary>The archive's store. One context for every provider; each provider keeps its own migrations.</summary>
-public sealed class DossierDb(DbContextOptions<DossierDb> options) : DbContext(options)
+/// <summary>
+/// The archive's store: its records and its staff's accounts (ASP.NET Core Identity). One context for every provider;
+/// each provider keeps its own migrations.
+/// </summary>
+public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbContext<IdentityUser, IdentityRole, string>(options)
 {
     public DbSet<ArchivalRecord> Records => Set<ArchivalRecord>();
     public DbSet<Transcript> Transcripts => Set<Transcript>();
@@ -27,6 +32,7 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
         model.Entity<ArchivalRecord>(record =>
         {
             record.ToTable("Records");
@@ -56,6 +62,8 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : DbContext(o
             record.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             record.HasIndex(r => r.Status);
             record.Property(r => r.WithdrawalReason).HasMaxLength(2000);
+            record.Property(r => r.OwnerId).HasMaxLength(450);
+            record.HasOne<IdentityUser>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.SetNull);
             // The one place where a visitor's view of the archive is decided: every query of records passes here.
             record.HasQueryFilter(r => !PublishedOnly || (r.Status == PublicationStatus.Published && r.DeletedAt == null));
         });

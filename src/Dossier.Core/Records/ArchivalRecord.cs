@@ -55,6 +55,9 @@ public sealed class ArchivalRecord
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>The account that created the record by hand; none for imported records. A contributor edits only their own.</summary>
+    public string? OwnerId { get; set; }
+
     /// <summary>A new record is a draft until someone publishes it (an import with <c>--publish</c> included).</summary>
     public PublicationStatus Status { get; set; } = PublicationStatus.Draft;
 

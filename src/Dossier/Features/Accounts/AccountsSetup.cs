@@ -1,0 +1,72 @@
+using Dossier.Accounts;
+using Dossier.Data;
+using Dossier.Features.Archive;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dossier.Features.Accounts;
+
+/// <summary>The staff's accounts: ASP.NET Core Identity in the archive's store, cookie sign-in, roles.</summary>
+public static class AccountsSetup
+{
+    public const string SignInPath = "/account/sign-in";
+
+    /// <summary>Identity's user store and password rules, for the web app and for <c>dossier users</c>.</summary>
+    public static IServiceCollection AddAccountStore(this IServiceCollection services, ArchiveOptions archive)
+    {
+        // Cookies (and later tokens) are protected by keys kept with the data, so sign-ins survive a restart.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(archive.DataDirectory, "keys")))
+            .SetApplicationName("Dossier");
+        services.AddIdentityCore<IdentityUser>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                // Length makes a password strong, not a required mix of symbols (NIST SP 800-63B).
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DossierDb>()
+            .AddSignInManager();
+        return services;
+    }
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, ArchiveOptions archive)
+    {
+        services.AddAccountStore(archive);
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "dossier.staff";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = SignInPath;
+            cookie.LogoutPath = "/account/sign-out";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        // Every request checks the account's security stamp, so that signing out (which renews it) ends the session
+        // on every copy of its cookie, and a locked or removed account is out at once.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.All))
+            .AddPolicy(Policies.Editors, policy => policy.RequireRole(Roles.Administrator, Roles.Editor))
+            .AddPolicy(Policies.Administrators, policy => policy.RequireRole(Roles.Administrator));
+        return services;
+    }
+}
+
+public static class Policies
+{
+    public const string Staff = "staff";
+    public const string Editors = "editors";
+    public const string Administrators = "administrators";
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dossier.Features.Accounts;
+
+public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your email address.")]
+    [EmailAddress(ErrorMessage = "Enter an email address, such as name@example.org.")]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your password.")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await signIn.UserManager.FindByEmailAsync(Email);
+        // Failures count towards the lockout; an unknown address reads the same as a wrong password.
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/editor");
+        ModelState.AddModelError("", result.IsLockedOut
+            ? "This account is locked for a while after repeated failed sign-ins. Try again later, or ask an administrator."
+            : "The email address or the password is not right.");
+        return Page();
+    }
+}

@@ -1,0 +1,84 @@
+using Dossier.Curation;
+using Dossier.Data;
+using Dossier.Features.Accounts;
+using Dossier.Records;
+using Dossier.Search;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dossier.Features.Editing;
+
+/// <summary>
+/// A record as the staff see it, whatever its state, with the steps of the workflow its state and the reader's role
+/// allow. Each step is saved with an indexing task in one transaction, so the reading room follows within a second.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock) : PageModel
+{
+    private readonly DossierDb db = db.WholeArchive();
+
+    public ArchivalRecord Record { get; private set; } = null!;
+    public Curator Curator { get; private set; } = null!;
+    public string? Owner { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
+        StepAsync(id, "Submitted for review.", editorOnly: false, (record, curator, _) => Workflow.Submit(record, curator), cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(int id, DateOnly? embargoUntil, CancellationToken cancellationToken) =>
+        StepAsync(id, embargoUntil is null ? "Published." : "Published, or embargoed until its date.", editorOnly: true,
+            (record, curator, now) => Workflow.Publish(record, curator, embargoUntil, now), cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawAsync(int id, string? reason, CancellationToken cancellationToken) =>
+        StepAsync(id, "Withdrawn.", editorOnly: true, (record, curator, _) => Workflow.Withdraw(record, curator, reason), cancellationToken);
+
+    public Task<IActionResult> OnPostReturnToDraftAsync(int id, CancellationToken cancellationToken) =>
+        StepAsync(id, "Returned to draft.", editorOnly: true, (record, curator, _) => Workflow.ReturnToDraft(record, curator), cancellationToken);
+
+    public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken) =>
+        StepAsync(id, "Deleted; the record can be restored.", editorOnly: false, (record, curator, now) => Workflow.Delete(record, curator, now), cancellationToken);
+
+    public Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken) =>
+        StepAsync(id, "Restored as a draft.", editorOnly: true, (record, curator, _) => Workflow.Restore(record, curator), cancellationToken);
+
+    private async Task<IActionResult> StepAsync(int id, string done, bool editorOnly, Action<ArchivalRecord, Curator, DateTime> step, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (editorOnly && !Curator.IsEditor) return Forbid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            step(Record, Curator, now);
+        }
+        catch (WorkflowException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        Record.UpdatedAt = now;
+        db.IndexingTasks.Add(IndexingTask.For(Record.Id, now));
+        await db.SaveChangesAsync(cancellationToken);
+        Done = done;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var record = await db.Records.Include(r => r.Transcripts.OrderBy(t => t.Position)).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        Curator = Curators.Of(User, users);
+        // A contributor's records are their own: others' do not exist for them, as unpublished ones do not for visitors.
+        if (record is null || (!Curator.IsEditor && !Curator.Owns(record))) return false;
+        Record = record;
+        Owner = record.OwnerId is null ? null : (await users.FindByIdAsync(record.OwnerId))?.Email;
+        return true;
+    }
+}

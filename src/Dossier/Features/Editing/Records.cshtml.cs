@@ -1,0 +1,57 @@
+using Dossier.Data;
+using Dossier.Features.Accounts;
+using Dossier.Records;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dossier.Features.Editing;
+
+/// <summary>The staff's list of records in every state; a contributor sees the records they created.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class RecordsModel(DossierDb db, UserManager<IdentityUser> users) : PageModel
+{
+    private const int PageSize = 50;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public string? State { get; private set; }
+    public int Total { get; private set; }
+    public int PageNumber { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public static readonly IReadOnlyList<(string Value, string Label)> States =
+    [
+        ("", "All"), ("draft", "Drafts"), ("review", "In review"), ("embargoed", "Embargoed"), ("published", "Published"),
+        ("withdrawn", "Withdrawn"), ("deleted", "Deleted"),
+    ];
+
+    public async Task OnGetAsync(string? state, int page = 1, CancellationToken cancellationToken = default)
+    {
+        State = States.Any(s => s.Value == state) ? state : "";
+        PageNumber = Math.Max(1, page);
+        IQueryable<ArchivalRecord> records = db.WholeArchive().Records;
+        if (!Curators.IsEditor(User))
+        {
+            var me = users.GetUserId(User);
+            records = records.Where(r => r.OwnerId == me);
+        }
+        records = State switch
+        {
+            "draft" => records.Where(r => r.DeletedAt == null && r.Status == PublicationStatus.Draft),
+            "review" => records.Where(r => r.DeletedAt == null && r.Status == PublicationStatus.InReview),
+            "embargoed" => records.Where(r => r.DeletedAt == null && r.Status == PublicationStatus.Embargoed),
+            "published" => records.Where(r => r.DeletedAt == null && r.Status == PublicationStatus.Published),
+            "withdrawn" => records.Where(r => r.DeletedAt == null && r.Status == PublicationStatus.Withdrawn),
+            "deleted" => records.Where(r => r.DeletedAt != null),
+            _ => records.Where(r => r.DeletedAt == null),
+        };
+        Total = await records.CountAsync(cancellationToken);
+        Rows = await records.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(r => new Row(r.Id, r.Title, r.Date, r.Status, r.EmbargoUntil, r.DeletedAt != null, r.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public sealed record Row(int Id, string Title, string? Date, PublicationStatus Status, DateOnly? EmbargoUntil, bool Deleted, DateTime UpdatedAt);
+}

@@ -1,0 +1,228 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dossier.Accounts;
+using Dossier.Curation;
+using Dossier.Data;
+using Dossier.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dossier.Tests;
+
+/// <summary>
+/// The staff at work through the real app over HTTP: signing in (and being locked out), the workflow by role, the
+/// embargo released by the clock (an injected one), and what a visitor sees at each step.
+/// </summary>
+public sealed partial class CurationTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery staple";
+    private ArchiveHost archive = null!;
+    private int draft;
+
+    public async Task InitializeAsync()
+    {
+        archive = await ArchiveHost.StartAsync();
+        var folder = TempDirectory.Create("curation");
+        var file = Path.Combine(folder, "drafts.jsonl");
+        await File.WriteAllTextAsync(file, """{"recordId":"C-1","title":"A draft memorandum on Cienfuegos","date":"1970-09-25","summary":"Submarine base."}""" + "\n");
+        await archive.ImportAsync(publish: false, file);
+        draft = await IdAsync("C-1");
+        await archive.CreateUserAsync("editor@archive.test", Password, Roles.Editor);
+        await archive.CreateUserAsync("contributor@archive.test", Password, Roles.Contributor);
+    }
+
+    public async Task DisposeAsync() => await archive.DisposeAsync();
+
+    [Fact]
+    public async Task A_visitor_reaching_an_editor_route_is_sent_to_sign_in()
+    {
+        using var visitor = archive.NewClient();
+        foreach (var path in new[] { "/editor", $"/editor/records/{draft}" })
+        {
+            using var response = await visitor.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery);
+        }
+    }
+
+    [Fact]
+    public async Task An_editor_publishes_withdraws_and_the_visitor_follows()
+    {
+        using var editor = await SignInAsync("editor@archive.test");
+        var list = await editor.GetStringAsync("/editor?state=draft");
+        Assert.Contains("A draft memorandum on Cienfuegos", list);
+        Assert.Equal(HttpStatusCode.NotFound, (await archive.Client.GetAsync($"/documents/{draft}")).StatusCode);
+
+        await StepAsync(editor, "Publish");
+        await archive.CatchUpAsync();
+        Assert.Equal(HttpStatusCode.OK, (await archive.Client.GetAsync($"/documents/{draft}")).StatusCode);
+        Assert.Equal(1, (await archive.GetJsonAsync("/api/search?q=Cienfuegos"))["total"]!.GetValue<int>());
+
+        // A withdrawal needs a reason.
+        var refused = await StepAsync(editor, "Withdraw", expect: HttpStatusCode.Conflict);
+        Assert.Contains("needs a reason", refused);
+        await StepAsync(editor, "Withdraw", new() { ["reason"] = "Published before its declassification was confirmed" });
+        await archive.CatchUpAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await archive.Client.GetAsync($"/documents/{draft}")).StatusCode);
+        Assert.Equal(0, (await archive.GetJsonAsync("/api/search?q=Cienfuegos"))["total"]!.GetValue<int>());
+        Assert.Contains("Published before its declassification was confirmed", await editor.GetStringAsync($"/editor/records/{draft}"));
+
+        await StepAsync(editor, "Delete");
+        Assert.Contains("deleted", await editor.GetStringAsync($"/editor/records/{draft}"));
+        await StepAsync(editor, "Restore");
+        Assert.Equal(PublicationStatus.Draft, (await RecordAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_contributor_cannot_publish()
+    {
+        using var contributor = await SignInAsync("contributor@archive.test");
+        // Imported records belong to no contributor: for a contributor they do not exist.
+        Assert.Equal(HttpStatusCode.NotFound, (await contributor.GetAsync($"/editor/records/{draft}")).StatusCode);
+        await using (var scope = archive.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+            var record = await db.Records.SingleAsync(r => r.Id == draft);
+            record.OwnerId = (await users.FindByEmailAsync("contributor@archive.test"))!.Id;
+            await db.SaveChangesAsync();
+        }
+        var page = await contributor.GetStringAsync($"/editor/records/{draft}");
+        Assert.DoesNotContain(">Publish<", page);
+
+        var token = Token(page);
+        using var publish = await contributor.PostAsync($"/editor/records/{draft}?handler=Publish", Form(token));
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        Assert.StartsWith("/account/denied", publish.Headers.Location!.PathAndQuery);
+        Assert.Equal(PublicationStatus.Draft, (await RecordAsync()).Status);
+
+        await StepAsync(contributor, "Submit");
+        Assert.Equal(PublicationStatus.InReview, (await RecordAsync()).Status);
+    }
+
+    [Fact]
+    public async Task An_embargoed_record_is_published_on_its_day_without_anyone_acting()
+    {
+        using var editor = await SignInAsync("editor@archive.test");
+        var day = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(30);
+        await StepAsync(editor, "Publish", new() { ["embargoUntil"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        var record = await RecordAsync();
+        Assert.Equal((PublicationStatus.Embargoed, day), (record.Status, record.EmbargoUntil));
+
+        var clock = new ManualClock(new DateTimeOffset(day.AddDays(-1).ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero));
+        Assert.Empty(await ReleaseAsync(clock));
+        await archive.CatchUpAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await archive.Client.GetAsync($"/documents/{draft}")).StatusCode);
+
+        clock.Now = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        Assert.Equal([draft], await ReleaseAsync(clock));
+        await archive.CatchUpAsync();
+        Assert.Equal(HttpStatusCode.OK, (await archive.Client.GetAsync($"/documents/{draft}")).StatusCode);
+        Assert.Equal(clock.Now.UtcDateTime, (await RecordAsync()).PublishedAt);
+    }
+
+    [Fact]
+    public async Task Repeated_failed_sign_ins_lock_the_account()
+    {
+        using var client = archive.NewClient();
+        for (var i = 0; i < 4; i++) Assert.Contains("is not right", await PostSignInAsync(client, "editor@archive.test", "not the password at all"));
+        // The fifth failure locks the account; then even the right password is refused for a while.
+        Assert.Contains("locked for a while", await PostSignInAsync(client, "editor@archive.test", "not the password at all"));
+        var locked = await PostSignInAsync(client, "editor@archive.test", Password);
+        Assert.Contains("locked for a while", locked);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/editor")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_for_every_copy_of_its_cookie()
+    {
+        using var editor = await SignInAsync("editor@archive.test");
+        var cookie = Cookies(editor);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/editor")).StatusCode);
+
+        var token = Token(await editor.GetStringAsync("/editor"));
+        using (var signOut = await editor.PostAsync("/account/sign-out", Form(token))) Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        using var copy = archive.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/editor");
+        request.Headers.Add("Cookie", cookie);
+        using var response = await copy.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task A_form_without_its_antiforgery_token_is_refused()
+    {
+        using var editor = await SignInAsync("editor@archive.test");
+        using var response = await editor.PostAsync($"/editor/records/{draft}?handler=Publish", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(PublicationStatus.Draft, (await RecordAsync()).Status);
+    }
+
+    private async Task<HttpClient> SignInAsync(string email)
+    {
+        var client = archive.NewClient();
+        await PostSignInAsync(client, email, Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/editor")).StatusCode);
+        return client;
+    }
+
+    private static async Task<string> PostSignInAsync(HttpClient client, string email, string password)
+    {
+        var token = Token(await client.GetStringAsync("/account/sign-in"));
+        using var response = await client.PostAsync("/account/sign-in", Form(token, new() { ["Email"] = email, ["Password"] = password }));
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Presses a workflow button on the record's editor page, as the browser would (with the form's token).</summary>
+    private async Task<string> StepAsync(HttpClient client, string handler, Dictionary<string, string>? fields = null, HttpStatusCode expect = HttpStatusCode.Redirect)
+    {
+        var token = Token(await client.GetStringAsync($"/editor/records/{draft}"));
+        using var response = await client.PostAsync($"/editor/records/{draft}?handler={handler}", Form(token, fields));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expect == response.StatusCode, $"{handler}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    private async Task<IReadOnlyList<int>> ReleaseAsync(TimeProvider clock)
+    {
+        await using var scope = archive.Services.CreateAsyncScope();
+        return await new EmbargoRelease(scope.ServiceProvider.GetRequiredService<DossierDb>(), clock).ReleaseDueAsync();
+    }
+
+    private async Task<ArchivalRecord> RecordAsync()
+    {
+        await using var scope = archive.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive().Records.AsNoTracking().SingleAsync(r => r.Id == draft);
+    }
+
+    private async Task<int> IdAsync(string recordId)
+    {
+        await using var scope = archive.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive().Records.Where(r => r.RecordId == recordId).Select(r => r.Id).SingleAsync();
+    }
+
+    private static string Cookies(HttpClient client)
+    {
+        var handler = (HttpClientHandler)typeof(HttpMessageInvoker).GetField("_handler", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(client)!;
+        return handler.CookieContainer.GetCookieHeader(client.BaseAddress!);
+    }
+
+    private static string Token(string page) => AntiforgeryToken().Match(page) is { Success: true } match
+        ? WebUtility.HtmlDecode(match.Groups[1].Value)
+        : throw new Xunit.Sdk.XunitException("the page has no antiforgery token");
+
+    private static FormUrlEncodedContent Form(string token, Dictionary<string, string>? fields = null) =>
+        new([new("__RequestVerificationToken", token), .. fields ?? []]);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
