@@ -39,6 +39,7 @@ public static class DossierWeb
         builder.Services.AddSingleton(_ => RecordIndex.Open(archive.IndexDirectory));
         builder.Services.AddIndexFollower();
         builder.Services.AddAccounts(archive);
+        builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddScoped<Dossier.Curation.EmbargoRelease>();
         builder.Services.AddHostedService<EmbargoReleaser>();
         builder.Services.AddSingleton<AssetCatalog>();
@@ -62,6 +63,7 @@ public static class DossierWeb
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapAssets();
         app.MapDocumentsApi();
         app.MapSearchApi();

@@ -39,10 +39,11 @@ public sealed class ArchiveHost : IAsyncDisposable
     public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints =>
         ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints);
 
-    public static async Task<ArchiveHost> StartAsync()
+    /// <summary>Starts the archive; <paramref name="settings"/> are given as the command line gives them (<c>--Dossier:X=Y</c>).</summary>
+    public static async Task<ArchiveHost> StartAsync(params string[] settings)
     {
         var data = TempDirectory.Create("archive");
-        var app = DossierWeb.Build(new ArchiveOptions { DataDirectory = data }, "http://127.0.0.1:0");
+        var app = DossierWeb.Build(new ArchiveOptions { DataDirectory = data }, "http://127.0.0.1:0", settings);
         await DossierWeb.PrepareAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Dossier.Accounts;
 using Dossier.Curation;
 using Dossier.Data;
@@ -13,7 +12,7 @@ namespace Dossier.Tests;
 /// The staff at work through the real app over HTTP: signing in (and being locked out), the workflow by role, the
 /// embargo released by the clock (an injected one), and what a visitor sees at each step.
 /// </summary>
-public sealed partial class CurationTests : IAsyncLifetime
+public sealed class CurationTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";
     private ArchiveHost archive = null!;
@@ -90,8 +89,8 @@ public sealed partial class CurationTests : IAsyncLifetime
         var page = await contributor.GetStringAsync($"/editor/records/{draft}");
         Assert.DoesNotContain(">Publish<", page);
 
-        var token = Token(page);
-        using var publish = await contributor.PostAsync($"/editor/records/{draft}?handler=Publish", Form(token));
+        var token = Forms.Token(page);
+        using var publish = await contributor.PostAsync($"/editor/records/{draft}?handler=Publish", Forms.Content(token));
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         Assert.StartsWith("/account/denied", publish.Headers.Location!.PathAndQuery);
         Assert.Equal(PublicationStatus.Draft, (await RecordAsync()).Status);
@@ -140,8 +139,8 @@ public sealed partial class CurationTests : IAsyncLifetime
         var cookie = Cookies(editor);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/editor")).StatusCode);
 
-        var token = Token(await editor.GetStringAsync("/editor"));
-        using (var signOut = await editor.PostAsync("/account/sign-out", Form(token))) Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        var token = Forms.Token(await editor.GetStringAsync("/editor"));
+        using (var signOut = await editor.PostAsync("/account/sign-out", Forms.Content(token))) Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
 
         using var copy = archive.NewClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/editor");
@@ -170,16 +169,16 @@ public sealed partial class CurationTests : IAsyncLifetime
 
     private static async Task<string> PostSignInAsync(HttpClient client, string email, string password)
     {
-        var token = Token(await client.GetStringAsync("/account/sign-in"));
-        using var response = await client.PostAsync("/account/sign-in", Form(token, new() { ["Email"] = email, ["Password"] = password }));
+        var token = Forms.Token(await client.GetStringAsync("/account/sign-in"));
+        using var response = await client.PostAsync("/account/sign-in", Forms.Content(token, new() { ["Email"] = email, ["Password"] = password }));
         return await response.Content.ReadAsStringAsync();
     }
 
     /// <summary>Presses a workflow button on the record's editor page, as the browser would (with the form's token).</summary>
     private async Task<string> StepAsync(HttpClient client, string handler, Dictionary<string, string>? fields = null, HttpStatusCode expect = HttpStatusCode.Redirect)
     {
-        var token = Token(await client.GetStringAsync($"/editor/records/{draft}"));
-        using var response = await client.PostAsync($"/editor/records/{draft}?handler={handler}", Form(token, fields));
+        var token = Forms.Token(await client.GetStringAsync($"/editor/records/{draft}"));
+        using var response = await client.PostAsync($"/editor/records/{draft}?handler={handler}", Forms.Content(token, fields));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(expect == response.StatusCode, $"{handler}: {(int)response.StatusCode} {body}");
         return body;
@@ -208,16 +207,6 @@ public sealed partial class CurationTests : IAsyncLifetime
         var handler = (HttpClientHandler)typeof(HttpMessageInvoker).GetField("_handler", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(client)!;
         return handler.CookieContainer.GetCookieHeader(client.BaseAddress!);
     }
-
-    private static string Token(string page) => AntiforgeryToken().Match(page) is { Success: true } match
-        ? WebUtility.HtmlDecode(match.Groups[1].Value)
-        : throw new Xunit.Sdk.XunitException("the page has no antiforgery token");
-
-    private static FormUrlEncodedContent Form(string token, Dictionary<string, string>? fields = null) =>
-        new([new("__RequestVerificationToken", token), .. fields ?? []]);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider
     {

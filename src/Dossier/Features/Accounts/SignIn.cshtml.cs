@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dossier.Features.Accounts;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
 {
     [BindProperty]

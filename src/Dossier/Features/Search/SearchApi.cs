@@ -11,7 +11,7 @@ public static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", Search);
+        app.MapGet("/api/search", Search).RequireRateLimiting(RateLimits.Search);
         return app;
     }
 
