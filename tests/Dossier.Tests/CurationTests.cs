@@ -159,6 +159,55 @@ public sealed class CurationTests : IAsyncLifetime
         Assert.Equal(PublicationStatus.Draft, (await RecordAsync()).Status);
     }
 
+    [Fact]
+    public async Task Every_change_is_a_revision_and_an_older_one_can_be_restored()
+    {
+        var folder = TempDirectory.Create("curation-revisions");
+        var file = Path.Combine(folder, "corrected.jsonl");
+        await File.WriteAllTextAsync(file, """{"recordId":"C-1","title":"A draft memorandum on Cienfuegos","date":"1970-09-25","summary":"A submarine base, corrected."}""" + "\n");
+        await archive.ImportAsync(publish: false, file);
+        using var editor = await SignInAsync("editor@archive.test");
+        await StepAsync(editor, "Publish");
+
+        var history = await editor.GetStringAsync($"/editor/records/{draft}/history");
+        Assert.Contains("imported from drafts.jsonl", history);
+        Assert.Contains("imported from corrected.jsonl", history);
+        Assert.Contains("editor@archive.test", history);
+        Assert.Contains("3 revisions", history);
+
+        var diff = WebUtility.HtmlDecode(await editor.GetStringAsync($"/editor/records/{draft}/history?a=1&b=2"));
+        Assert.Contains("From revision 1 to revision 2", diff);
+        Assert.Contains("<th scope=\"row\">Summary</th><td class=\"before\">Submarine base.</td><td class=\"after\">A submarine base, corrected.</td>", diff);
+        Assert.DoesNotContain("<th scope=\"row\">Title</th>", diff);
+
+        var token = Forms.Token(history);
+        using (var restore = await editor.PostAsync($"/editor/records/{draft}/history?handler=Restore&number=1", Forms.Content(token)))
+            Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        var record = await RecordAsync();
+        Assert.Equal(("Submarine base.", PublicationStatus.Published), (record.Summary, record.Status));
+        Assert.Contains("restored revision 1", await editor.GetStringAsync($"/editor/records/{draft}/history"));
+        await archive.CatchUpAsync();
+        Assert.Contains("Submarine base.", await archive.Client.GetStringAsync($"/documents/{draft}"));
+    }
+
+    [Fact]
+    public async Task The_audit_log_lists_sign_ins_failures_and_publications_for_editors_only()
+    {
+        using (var client = archive.NewClient()) await PostSignInAsync(client, "editor@archive.test", "not the password at all");
+        using var editor = await SignInAsync("editor@archive.test");
+        await StepAsync(editor, "Publish");
+        await StepAsync(editor, "Withdraw", new() { ["reason"] = "Wrong folder" });
+
+        var log = WebUtility.HtmlDecode(await editor.GetStringAsync("/editor/audit"));
+        foreach (var expected in new[] { AuditEvents.SignInFailed, AuditEvents.SignedIn, AuditEvents.Published, "withdrawn: Wrong folder", "drafts.jsonl: 1 new, 0 updated, as drafts" })
+            Assert.Contains(expected, log);
+
+        using var contributor = await SignInAsync("contributor@archive.test");
+        using var denied = await contributor.GetAsync("/editor/audit");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith("/account/denied", denied.Headers.Location!.PathAndQuery);
+    }
+
     private async Task<HttpClient> SignInAsync(string email)
     {
         var client = archive.NewClient();

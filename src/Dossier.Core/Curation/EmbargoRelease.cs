@@ -15,17 +15,19 @@ public sealed class EmbargoRelease(DossierDb db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var due = await db.Records
+        var due = await db.Records.Include(r => r.Transcripts)
             .Where(r => r.Status == PublicationStatus.Embargoed && r.DeletedAt == null && r.EmbargoUntil != null && r.EmbargoUntil <= today)
             .ToListAsync(cancellationToken);
         if (due.Count == 0) return [];
         foreach (var record in due)
         {
+            var day = record.EmbargoUntil;
             Workflow.ReleaseDue(record, now);
             record.UpdatedAt = now;
             db.IndexingTasks.Add(IndexingTask.For(record.Id, now));
+            db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.EmbargoEnded, RecordId = record.Id, Detail = $"embargoed until {day:yyyy-MM-dd}: published" });
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await db.Revising("embargo ended: published").SaveChangesAsync(cancellationToken);
         return [.. due.Select(r => r.Id)];
     }
 }

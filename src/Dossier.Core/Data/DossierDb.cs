@@ -1,3 +1,4 @@
+using Dossier.Curation;
 using Dossier.Records;
 using Dossier.Search;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,17 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
     public DbSet<ArchivalRecord> Records => Set<ArchivalRecord>();
     public DbSet<Transcript> Transcripts => Set<Transcript>();
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    private (string Change, string? UserId, string? UserName) revising = ("changed", null, null);
+
+    /// <summary>What the next saves do to records and who does it: each record they add or change gets a revision saying so.</summary>
+    public DossierDb Revising(string change, string? userId = null, string? userName = null)
+    {
+        revising = (change, userId, userName);
+        return this;
+    }
 
     /// <summary>
     /// Whether this context sees only what a visitor may see: published records that are not deleted, and their
@@ -29,6 +41,69 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
         PublishedOnly = false;
         return this;
     }
+
+    /// <summary>
+    /// Saves, and writes a revision of every record the save added or changed, in the same transaction: a change
+    /// cannot be saved without its revision, whichever code made it.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changed = ChangeTracker.Entries<ArchivalRecord>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList();
+        var transcriptsOf = ChangeTracker.Entries<Transcript>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity.ArchivalRecordId).ToHashSet();
+        changed.AddRange(ChangeTracker.Entries<ArchivalRecord>().Where(e => e.State == EntityState.Unchanged && transcriptsOf.Contains(e.Entity.Id)).Select(e => e.Entity));
+        if (changed.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var added = changed.Where(r => Entry(r).State == EntityState.Added).ToHashSet(ReferenceEqualityComparer.Instance);
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var records = changed.DistinctBy(r => r.Id).ToList();
+            var ids = records.Select(r => r.Id).ToList();
+            var last = await Revisions.Where(v => ids.Contains(v.ArchivalRecordId)).GroupBy(v => v.ArchivalRecordId)
+                .Select(g => new { g.Key, Number = g.Max(v => v.Number) }).ToDictionaryAsync(g => g.Key, g => g.Number, cancellationToken);
+            var visitorsOnly = PublishedOnly;
+            PublishedOnly = false;
+            try
+            {
+                foreach (var record in records)
+                {
+                    // The whole record is kept, transcripts included, even when the change did not load them.
+                    var transcripts = Entry(record).Collection(r => r.Transcripts);
+                    if (!transcripts.IsLoaded && !added.Contains(record)) await transcripts.LoadAsync(cancellationToken);
+                    Revisions.Add(new Revision
+                    {
+                        ArchivalRecordId = record.Id,
+                        Number = last.GetValueOrDefault(record.Id) + 1,
+                        CreatedAt = record.UpdatedAt,
+                        UserId = revising.UserId,
+                        UserName = revising.UserName,
+                        Change = revising.Change,
+                        Snapshot = RecordSnapshot.Of(record).Compress(),
+                    });
+                }
+            }
+            finally
+            {
+                PublishedOnly = visitorsOnly;
+            }
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>Records are saved with their revisions, which needs the asynchronous save.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ChangeTracker.Entries<ArchivalRecord>().Any(e => e.State != EntityState.Unchanged)
+            ? throw new NotSupportedException("save records with SaveChangesAsync, which writes their revisions")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -74,6 +149,24 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             transcript.HasIndex(t => new { t.ArchivalRecordId, t.Position });
             // A transcript is seen when its record is (the records' filter applies inside).
             transcript.HasQueryFilter(t => !PublishedOnly || Records.Any(r => r.Id == t.ArchivalRecordId));
+        });
+        model.Entity<Revision>(revision =>
+        {
+            revision.ToTable("Revisions");
+            revision.HasIndex(r => new { r.ArchivalRecordId, r.Number }).IsUnique();
+            revision.Property(r => r.Change).HasMaxLength(2000);
+            revision.Property(r => r.UserName).HasMaxLength(256);
+            // Revisions are history: they outlive the record's deletion (a tombstone) and the account's removal.
+            revision.HasOne<ArchivalRecord>().WithMany().HasForeignKey(r => r.ArchivalRecordId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("AuditLog");
+            entry.HasIndex(e => e.At);
+            entry.Property(e => e.Event).HasMaxLength(64);
+            entry.Property(e => e.UserName).HasMaxLength(256);
+            entry.Property(e => e.Address).HasMaxLength(64);
+            entry.Property(e => e.Detail).HasMaxLength(2000);
         });
         model.Entity<IndexingTask>(task =>
         {

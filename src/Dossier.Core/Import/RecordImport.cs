@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Dossier.Curation;
 using Dossier.Data;
 using Dossier.Records;
 using Dossier.Search;
@@ -128,6 +129,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         var tasks = new List<long>();
         var byRecordId = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
         var byFingerprint = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
+        db.Revising((Publish ? "imported and published from " : "imported from ") + Path.GetFileName(path));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -213,6 +215,17 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 }
             }
             await SaveAsync(touched, savedIds, tasks, cancellationToken);
+            if (savedIds.Count > 0)
+            {
+                var imported = events.Count(e => e.Outcome == ImportOutcome.Imported);
+                db.AuditLog.Add(new AuditEntry
+                {
+                    At = clock.GetUtcNow().UtcDateTime,
+                    Event = AuditEvents.Imported,
+                    Detail = $"{Path.GetFileName(path)}: {imported} new, {savedIds.Count - imported} updated" + (Publish ? ", published" : ", as drafts"),
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e)
@@ -323,7 +336,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 
-    private static void CopyInto(ArchivalRecord target, ArchivalRecord source)
+    internal static void CopyInto(ArchivalRecord target, ArchivalRecord source)
     {
         target.RecordId = source.RecordId ?? target.RecordId;
         target.Fingerprint = source.Fingerprint;

@@ -125,7 +125,7 @@ public sealed class JsonLinesImporter : IRecordImporter
         return null;
     }
 
-    private static ArchivalRecord ToRecord(RecordDocument d)
+    internal static ArchivalRecord ToRecord(RecordDocument d)
     {
         var source = d.Source is null ? new ArchivalSource() : new ArchivalSource
         {

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Dossier.Curation;
+using Dossier.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Dossier.Features.Accounts;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, DossierDb db, TimeProvider clock) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -32,6 +34,15 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
         // Failures count towards the lockout; an unknown address reads the same as a wrong password.
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            Event = result.Succeeded ? AuditEvents.SignedIn : result.IsLockedOut ? AuditEvents.LockedOut : AuditEvents.SignInFailed,
+            UserId = user?.Id,
+            UserName = Email,
+            Address = HttpContext.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync();
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/editor");
         ModelState.AddModelError("", result.IsLockedOut
             ? "This account is locked for a while after repeated failed sign-ins. Try again later, or ask an administrator."

@@ -1,4 +1,6 @@
 using Dossier.Accounts;
+using Dossier.Curation;
+using Dossier.Data;
 using Dossier.Features.Archive;
 using Microsoft.AspNetCore.Identity;
 using Spectre.Console;
@@ -32,6 +34,11 @@ public static class UsersCommand
         }
         var added = await users.AddToRoleAsync(user, role);
         if (!added.Succeeded) return await FailAsync(added);
+        var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.AccountCreated, UserId = user.Id, UserName = email, Detail = "by dossier users add" });
+        db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.RoleGranted, UserId = user.Id, UserName = email, Detail = role });
+        await db.SaveChangesAsync(cancellationToken);
         Console.WriteLine($"Added {email} as {role}.");
         return 0;
     }

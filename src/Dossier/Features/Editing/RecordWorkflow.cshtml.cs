@@ -49,7 +49,8 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
     public Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "Restored as a draft.", editorOnly: true, (record, curator, _) => Workflow.Restore(record, curator), cancellationToken);
 
-    private async Task<IActionResult> StepAsync(int id, string done, bool editorOnly, Action<ArchivalRecord, Curator, DateTime> step, CancellationToken cancellationToken)
+    private async Task<IActionResult> StepAsync(int id, string done, bool editorOnly, Action<ArchivalRecord, Curator, DateTime> step, CancellationToken cancellationToken,
+        [System.Runtime.CompilerServices.CallerMemberName] string handler = "")
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (editorOnly && !Curator.IsEditor) return Forbid();
@@ -66,10 +67,27 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
         }
         Record.UpdatedAt = now;
         db.IndexingTasks.Add(IndexingTask.For(Record.Id, now));
-        await db.SaveChangesAsync(cancellationToken);
+        var (audited, change) = Describe(Record, handler);
+        var user = await users.GetUserAsync(User);
+        if (audited is not null)
+            db.AuditLog.Add(new AuditEntry { At = now, Event = audited, UserId = user?.Id, UserName = user?.Email, RecordId = Record.Id, Detail = change });
+        await db.Revising(change, user?.Id, user?.Email).SaveChangesAsync(cancellationToken);
         Done = done;
         return RedirectToPage(new { id });
     }
+
+    /// <summary>What a step did, for the audit log (submissions are not audited, only in the record's history) and the revision.</summary>
+    private static (string? Audited, string Change) Describe(ArchivalRecord record, string handler) => handler switch
+    {
+        nameof(OnPostSubmitAsync) => (null, AuditEvents.Submitted),
+        nameof(OnPostPublishAsync) when record.Status == PublicationStatus.Embargoed => (AuditEvents.Embargoed, $"{AuditEvents.Embargoed} until {record.EmbargoUntil:yyyy-MM-dd}"),
+        nameof(OnPostPublishAsync) => (AuditEvents.Published, AuditEvents.Published),
+        nameof(OnPostWithdrawAsync) => (AuditEvents.Withdrawn, $"{AuditEvents.Withdrawn}: {record.WithdrawalReason}"),
+        nameof(OnPostReturnToDraftAsync) => (AuditEvents.ReturnedToDraft, AuditEvents.ReturnedToDraft),
+        nameof(OnPostDeleteAsync) => (AuditEvents.Deleted, AuditEvents.Deleted),
+        nameof(OnPostRestoreAsync) => (AuditEvents.Restored, AuditEvents.Restored),
+        _ => throw new ArgumentOutOfRangeException(nameof(handler), handler, "not a workflow step"),
+    };
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
