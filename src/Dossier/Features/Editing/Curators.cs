@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Dossier.Accounts;
 using Dossier.Curation;
+using Dossier.Data;
+using Dossier.Records;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Features.Editing;
 
@@ -12,4 +15,13 @@ public static class Curators
         new(users.GetUserId(user) ?? throw new InvalidOperationException("no signed-in user"), IsEditor(user));
 
     public static bool IsEditor(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Editor);
+
+    /// <summary>
+    /// A record, with its transcripts, as a member of staff may see it: any record for an editor, their own for a
+    /// contributor (others' do not exist for them, as unpublished ones do not for visitors). Tracked, to be changed.
+    /// </summary>
+    public static Task<ArchivalRecord?> FindRecordAsync(DossierDb db, int id, Curator curator, CancellationToken cancellationToken) =>
+        db.WholeArchive().Records.Include(r => r.Transcripts.OrderBy(t => t.Position))
+            .Where(r => r.Id == id && (curator.IsEditor || r.OwnerId == curator.UserId))
+            .FirstOrDefaultAsync(cancellationToken);
 }

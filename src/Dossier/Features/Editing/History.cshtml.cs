@@ -66,9 +66,8 @@ public sealed class HistoryModel(DossierDb db, UserManager<IdentityUser> users, 
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var record = await db.Records.Include(r => r.Transcripts.OrderBy(t => t.Position)).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         var curator = Curators.Of(User, users);
-        if (record is null || (!curator.IsEditor && !curator.Owns(record))) return false;
+        if (await Curators.FindRecordAsync(db, id, curator, cancellationToken) is not { } record) return false;
         Record = record;
         // An editor restores any record; a contributor their own draft.
         MayRestore = record.DeletedAt is null && (curator.IsEditor || record.Status == PublicationStatus.Draft);

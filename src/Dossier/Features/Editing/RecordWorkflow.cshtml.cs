@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Features.Editing;
 
@@ -91,10 +90,8 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var record = await db.Records.Include(r => r.Transcripts.OrderBy(t => t.Position)).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         Curator = Curators.Of(User, users);
-        // A contributor's records are their own: others' do not exist for them, as unpublished ones do not for visitors.
-        if (record is null || (!Curator.IsEditor && !Curator.Owns(record))) return false;
+        if (await Curators.FindRecordAsync(db, id, Curator, cancellationToken) is not { } record) return false;
         Record = record;
         Owner = record.OwnerId is null ? null : (await users.FindByIdAsync(record.OwnerId))?.Email;
         return true;
