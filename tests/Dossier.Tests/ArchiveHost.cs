@@ -83,6 +83,23 @@ public sealed class ArchiveHost : IAsyncDisposable
     public HttpClient NewClient() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Address };
 
+    /// <summary>A browser of its own, signed in through the sign-in form.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var client = NewClient();
+        await PostSignInAsync(client, email, password);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/editor")).StatusCode);
+        return client;
+    }
+
+    /// <summary>Fills in and sends the sign-in form; returns the page that answers.</summary>
+    public static async Task<string> PostSignInAsync(HttpClient client, string email, string password)
+    {
+        var token = Forms.Token(await client.GetStringAsync("/account/sign-in"));
+        using var response = await client.PostAsync("/account/sign-in", Forms.Content(token, new() { ["Email"] = email, ["Password"] = password }));
+        return await response.Content.ReadAsStringAsync();
+    }
+
     /// <summary>A staff account, made as <c>dossier users add</c> makes it.</summary>
     public async Task CreateUserAsync(string email, string password, string role)
     {

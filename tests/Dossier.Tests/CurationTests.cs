@@ -208,20 +208,9 @@ public sealed class CurationTests : IAsyncLifetime
         Assert.StartsWith("/account/denied", denied.Headers.Location!.PathAndQuery);
     }
 
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = archive.NewClient();
-        await PostSignInAsync(client, email, Password);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/editor")).StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string email) => archive.SignInAsync(email, Password);
 
-    private static async Task<string> PostSignInAsync(HttpClient client, string email, string password)
-    {
-        var token = Forms.Token(await client.GetStringAsync("/account/sign-in"));
-        using var response = await client.PostAsync("/account/sign-in", Forms.Content(token, new() { ["Email"] = email, ["Password"] = password }));
-        return await response.Content.ReadAsStringAsync();
-    }
+    private static Task<string> PostSignInAsync(HttpClient client, string email, string password) => ArchiveHost.PostSignInAsync(client, email, password);
 
     /// <summary>Presses a workflow button on the record's editor page, as the browser would (with the form's token).</summary>
     private async Task<string> StepAsync(HttpClient client, string handler, Dictionary<string, string>? fields = null, HttpStatusCode expect = HttpStatusCode.Redirect)

@@ -336,7 +336,8 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 
-    internal static void CopyInto(ArchivalRecord target, ArchivalRecord source)
+    /// <summary>Puts every described field and the transcripts of <paramref name="source"/> into <paramref name="target"/>; the Record ID only when the source has one.</summary>
+    public static void CopyInto(ArchivalRecord target, ArchivalRecord source)
     {
         target.RecordId = source.RecordId ?? target.RecordId;
         target.Fingerprint = source.Fingerprint;

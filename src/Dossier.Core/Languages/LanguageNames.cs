@@ -60,11 +60,14 @@ public static class LanguageNames
         if (string.IsNullOrWhiteSpace(nameOrCode)) return null;
         var t = nameOrCode.Trim();
         if (ByName.TryGetValue(t, out var code)) return code;
-        if (t.Length is >= 2 and <= 12 && t.All(c => char.IsAsciiLetter(c) || c == '-'))
+        // A BCP 47 tag's language is two or three letters ("ru", "kk-Cyrl-KZ"); a longer word is not a code.
+        var primary = t.Split('-')[0];
+        if (t.Length <= 12 && primary.Length is 2 or 3 && t.All(c => char.IsAsciiLetter(c) || c == '-'))
         {
             try
             {
-                var culture = CultureInfo.GetCultureInfo(t);
+                // ICU would otherwise make up a culture for any name it is given.
+                var culture = CultureInfo.GetCultureInfo(t, predefinedOnly: true);
                 return culture.Name.Length > 0 ? culture.Name : null;
             }
             catch (CultureNotFoundException)

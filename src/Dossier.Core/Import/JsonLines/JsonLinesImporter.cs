@@ -125,7 +125,8 @@ public sealed class JsonLinesImporter : IRecordImporter
         return null;
     }
 
-    internal static ArchivalRecord ToRecord(RecordDocument d)
+    /// <summary>A record from its JSON shape, by the rules of the import (parts of a reference, people from provenance, language codes).</summary>
+    public static ArchivalRecord ToRecord(RecordDocument d)
     {
         var source = d.Source is null ? new ArchivalSource() : new ArchivalSource
         {
