@@ -66,6 +66,7 @@ public static class DossierWeb
         app.UseRateLimiter();
         app.MapAssets();
         app.MapDocumentsApi();
+        app.MapDocumentsWriteApi();
         app.MapSearchApi();
         app.MapRazorPages();
         return app;

@@ -42,4 +42,6 @@ public static class AuditEvents
     public const string AccountCreated = "account created";
     public const string RoleGranted = "role granted";
     public const string Imported = "imported";
+    public const string TokenCreated = "API token created";
+    public const string TokenRevoked = "API token revoked";
 }

@@ -1,3 +1,4 @@
+using Dossier.Accounts;
 using Dossier.Curation;
 using Dossier.Records;
 using Dossier.Search;
@@ -18,6 +19,7 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     private (string Change, string? UserId, string? UserName) revising = ("changed", null, null);
 
@@ -167,6 +169,15 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             entry.Property(e => e.UserName).HasMaxLength(256);
             entry.Property(e => e.Address).HasMaxLength(64);
             entry.Property(e => e.Detail).HasMaxLength(2000);
+        });
+        model.Entity<ApiToken>(token =>
+        {
+            token.ToTable("ApiTokens");
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.Property(t => t.Hash).HasMaxLength(64);
+            token.Property(t => t.Start).HasMaxLength(32);
+            token.Property(t => t.Name).HasMaxLength(200);
+            token.HasOne<IdentityUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<IndexingTask>(task =>
         {

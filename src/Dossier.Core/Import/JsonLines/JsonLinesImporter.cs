@@ -107,7 +107,8 @@ public sealed class JsonLinesImporter : IRecordImporter
         }
     }
 
-    private static string? Validate(RecordDocument d)
+    /// <summary>Why a record in its JSON shape cannot be taken in, or null when it can.</summary>
+    public static string? Validate(RecordDocument d)
     {
         if (string.IsNullOrWhiteSpace(d.Title)) return "title is required";
         if (d.Date is not null && !PartialDate.TryParseIso(d.Date, out _)) return $"date '{d.Date}' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)";

@@ -40,7 +40,9 @@ public static class AccountsSetup
     public static IServiceCollection AddAccounts(this IServiceCollection services, ArchiveOptions archive)
     {
         services.AddAccountStore(archive);
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "dossier.staff";
@@ -59,7 +61,9 @@ public static class AccountsSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.All))
             .AddPolicy(Policies.Editors, policy => policy.RequireRole(Roles.Administrator, Roles.Editor))
-            .AddPolicy(Policies.Administrators, policy => policy.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrators, policy => policy.RequireRole(Roles.Administrator))
+            // The write API: a bearer token of an editor's, never a browser's cookie (no cross-site requests to fear).
+            .AddPolicy(Policies.ApiEditors, policy => policy.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireRole(Roles.Administrator, Roles.Editor));
         return services;
     }
 }
@@ -69,4 +73,5 @@ public static class Policies
     public const string Staff = "staff";
     public const string Editors = "editors";
     public const string Administrators = "administrators";
+    public const string ApiEditors = "api-editors";
 }

@@ -1,0 +1,103 @@
+using Dossier.Curation;
+using Dossier.Data;
+using Dossier.Features.Accounts;
+using Dossier.Features.Archive;
+using Dossier.Features.Editing;
+using Dossier.Import;
+using Dossier.Import.JsonLines;
+using Dossier.Records;
+using Dossier.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dossier.Features.Documents;
+
+/// <summary>
+/// Scripted ingestion with an editor's API token: create (a draft), replace and delete records in the JSON shape of
+/// <c>GET /api/documents/{id}</c>. Publication stays a step of the workflow, taken on the record's editor page.
+/// </summary>
+public static class DocumentsWriteApi
+{
+    public static IEndpointRouteBuilder MapDocumentsWriteApi(this IEndpointRouteBuilder app)
+    {
+        var write = app.MapGroup("/api/documents").RequireAuthorization(Policies.ApiEditors);
+        write.MapPost("", CreateAsync);
+        write.MapPut("/{id}", ReplaceAsync);
+        write.MapDelete("/{id}", DeleteAsync);
+        return app;
+    }
+
+    public static async Task<Results<Created<RecordDocument>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        RecordDocument document, DossierDb db, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (Invalid(document) is { } invalid) return invalid;
+        var record = JsonLinesImporter.ToRecord(document);
+        RecordImport.Prepare(record);
+        db.WholeArchive();
+        if (await TakenAsync(db, record.RecordId, 0, cancellationToken) is { } taken) return taken;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = await users.GetUserAsync(http.User);
+        (record.OwnerId, record.Status, record.CreatedAt, record.UpdatedAt) = (user?.Id, PublicationStatus.Draft, now, now);
+        db.Records.Add(record);
+        await SaveAsync(db, record, now, "created through the API", user, cancellationToken);
+        return TypedResults.Created($"/api/documents/{record.Id}", RecordDocument.From(record, DocumentsApi.RecordUrl(http.Request, record.Id), archive.Name));
+    }
+
+    public static async Task<Results<Ok<RecordDocument>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+        string id, RecordDocument document, DossierDb db, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!DocumentsApi.TryParseId(id, out var number)) return BadId(id);
+        if (Invalid(document) is { } invalid) return invalid;
+        var curator = Curators.Of(http.User, users);
+        if (await Curators.FindRecordAsync(db, number, curator, cancellationToken) is not { DeletedAt: null } record) return NotFound(number);
+        var edited = JsonLinesImporter.ToRecord(document);
+        if (await TakenAsync(db, edited.RecordId, number, cancellationToken) is { } taken) return taken;
+        RecordImport.CopyInto(record, edited);
+        record.RecordId = edited.RecordId;
+        RecordImport.Prepare(record);
+        var now = clock.GetUtcNow().UtcDateTime;
+        record.UpdatedAt = now;
+        await SaveAsync(db, record, now, "replaced through the API", await users.GetUserAsync(http.User), cancellationToken);
+        return TypedResults.Ok(RecordDocument.From(record, DocumentsApi.RecordUrl(http.Request, number), archive.Name));
+    }
+
+    /// <summary>Deletes a record, keeping its tombstone (see the workflow).</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
+        string id, DossierDb db, HttpContext http, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!DocumentsApi.TryParseId(id, out var number)) return BadId(id);
+        var curator = Curators.Of(http.User, users);
+        if (await Curators.FindRecordAsync(db, number, curator, cancellationToken) is not { DeletedAt: null } record) return NotFound(number);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Workflow.Delete(record, curator, now);
+        record.UpdatedAt = now;
+        var user = await users.GetUserAsync(http.User);
+        db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.Deleted, UserId = user?.Id, UserName = user?.Email, RecordId = number, Detail = "through the API" });
+        await SaveAsync(db, record, now, "deleted through the API", user, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task SaveAsync(DossierDb db, ArchivalRecord record, DateTime now, string change, IdentityUser? user, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Revising(change, user?.Id, user?.Email).SaveChangesAsync(cancellationToken);
+        db.IndexingTasks.Add(IndexingTask.For(record.Id, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static ValidationProblem? Invalid(RecordDocument document) =>
+        JsonLinesImporter.Validate(document) is { } error ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["record"] = [error] }) : null;
+
+    private static async Task<ProblemHttpResult?> TakenAsync(DossierDb db, string? recordId, int self, CancellationToken cancellationToken) =>
+        recordId is not null && await db.WholeArchive().Records.AnyAsync(r => r.RecordId == recordId && r.Id != self, cancellationToken)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Record ID taken", detail: $"Another record has the Record ID {recordId}.")
+            : null;
+
+    private static ValidationProblem BadId(string id) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not a record number (a positive whole number)"] });
+
+    private static ProblemHttpResult NotFound(int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Record not found", detail: $"The archive holds no record {id} you may change.");
+}
