@@ -6,7 +6,6 @@ using Dossier.Features.Editing;
 using Dossier.Import;
 using Dossier.Import.JsonLines;
 using Dossier.Records;
-using Dossier.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +39,7 @@ public static class DocumentsWriteApi
         var user = await users.GetUserAsync(http.User);
         (record.OwnerId, record.Status, record.CreatedAt, record.UpdatedAt) = (user?.Id, PublicationStatus.Draft, now, now);
         db.Records.Add(record);
-        await SaveAsync(db, record, now, "created through the API", user, cancellationToken);
+        await Curators.SaveChangeAsync(db, record, now, "created through the API", user, cancellationToken);
         return TypedResults.Created($"/api/documents/{record.Id}", RecordDocument.From(record, DocumentsApi.RecordUrl(http.Request, record.Id), archive.Name));
     }
 
@@ -56,9 +55,7 @@ public static class DocumentsWriteApi
         RecordImport.CopyInto(record, edited);
         record.RecordId = edited.RecordId;
         RecordImport.Prepare(record);
-        var now = clock.GetUtcNow().UtcDateTime;
-        record.UpdatedAt = now;
-        await SaveAsync(db, record, now, "replaced through the API", await users.GetUserAsync(http.User), cancellationToken);
+        await Curators.SaveChangeAsync(db, record, clock.GetUtcNow().UtcDateTime, "replaced through the API", await users.GetUserAsync(http.User), cancellationToken);
         return TypedResults.Ok(RecordDocument.From(record, DocumentsApi.RecordUrl(http.Request, number), archive.Name));
     }
 
@@ -71,20 +68,10 @@ public static class DocumentsWriteApi
         if (await Curators.FindRecordAsync(db, number, curator, cancellationToken) is not { DeletedAt: null } record) return NotFound(number);
         var now = clock.GetUtcNow().UtcDateTime;
         Workflow.Delete(record, curator, now);
-        record.UpdatedAt = now;
         var user = await users.GetUserAsync(http.User);
         db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.Deleted, UserId = user?.Id, UserName = user?.Email, RecordId = number, Detail = "through the API" });
-        await SaveAsync(db, record, now, "deleted through the API", user, cancellationToken);
+        await Curators.SaveChangeAsync(db, record, now, "deleted through the API", user, cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    private static async Task SaveAsync(DossierDb db, ArchivalRecord record, DateTime now, string change, IdentityUser? user, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Revising(change, user?.Id, user?.Email).SaveChangesAsync(cancellationToken);
-        db.IndexingTasks.Add(IndexingTask.For(record.Id, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static ValidationProblem? Invalid(RecordDocument document) =>

@@ -3,6 +3,7 @@ using Dossier.Accounts;
 using Dossier.Curation;
 using Dossier.Data;
 using Dossier.Records;
+using Dossier.Search;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,4 +25,18 @@ public static class Curators
         db.WholeArchive().Records.Include(r => r.Transcripts.OrderBy(t => t.Position))
             .Where(r => r.Id == id && (curator.IsEditor || r.OwnerId == curator.UserId))
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Saves a change of a record with its revision (by <paramref name="user"/>, saying <paramref name="change"/>) and
+    /// its indexing task, in one transaction; a new record gets its number first.
+    /// </summary>
+    public static async Task SaveChangeAsync(DossierDb db, ArchivalRecord record, DateTime now, string change, IdentityUser? user, CancellationToken cancellationToken)
+    {
+        record.UpdatedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Revising(change, user?.Id, user?.Email).SaveChangesAsync(cancellationToken);
+        db.IndexingTasks.Add(IndexingTask.For(record.Id, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 }

@@ -3,7 +3,6 @@ using Dossier.Features.Accounts;
 using Dossier.Import;
 using Dossier.Import.JsonLines;
 using Dossier.Records;
-using Dossier.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -73,12 +72,7 @@ public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, Tim
             record.RecordId = edited.RecordId;
             RecordImport.Prepare(record);
         }
-        record.UpdatedAt = now;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Revising(id is null ? "created" : "edited", user?.Id, user?.Email).SaveChangesAsync(cancellationToken);
-        db.IndexingTasks.Add(IndexingTask.For(record.Id, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await Curators.SaveChangeAsync(db, record, now, id is null ? "created" : "edited", user, cancellationToken);
         TempData[nameof(RecordWorkflowModel.Done)] = id is null ? "Created, as a draft." : "Saved.";
         return Redirect($"/editor/records/{record.Id}");
     }

@@ -2,7 +2,6 @@ using Dossier.Curation;
 using Dossier.Data;
 using Dossier.Features.Accounts;
 using Dossier.Records;
-using Dossier.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -54,12 +53,10 @@ public sealed class HistoryModel(DossierDb db, UserManager<IdentityUser> users, 
         if (revision is null) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         RecordSnapshot.Read(revision.Snapshot).RestoreInto(Record);
-        Record.UpdatedAt = now;
-        db.IndexingTasks.Add(IndexingTask.For(Record.Id, now));
         var user = await users.GetUserAsync(User);
         var change = $"restored revision {number}";
         db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.RevisionRestored, UserId = user?.Id, UserName = user?.Email, RecordId = id, Detail = change });
-        await db.Revising(change, user?.Id, user?.Email).SaveChangesAsync(cancellationToken);
+        await Curators.SaveChangeAsync(db, Record, now, change, user, cancellationToken);
         Done = $"Revision {number} restored, as a new revision.";
         return RedirectToPage(new { id });
     }

@@ -2,7 +2,6 @@ using Dossier.Curation;
 using Dossier.Data;
 using Dossier.Features.Accounts;
 using Dossier.Records;
-using Dossier.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -64,13 +63,11 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        Record.UpdatedAt = now;
-        db.IndexingTasks.Add(IndexingTask.For(Record.Id, now));
         var (audited, change) = Describe(Record, handler);
         var user = await users.GetUserAsync(User);
         if (audited is not null)
             db.AuditLog.Add(new AuditEntry { At = now, Event = audited, UserId = user?.Id, UserName = user?.Email, RecordId = Record.Id, Detail = change });
-        await db.Revising(change, user?.Id, user?.Email).SaveChangesAsync(cancellationToken);
+        await Curators.SaveChangeAsync(db, Record, now, change, user, cancellationToken);
         Done = done;
         return RedirectToPage(new { id });
     }
