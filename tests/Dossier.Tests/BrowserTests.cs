@@ -54,4 +54,76 @@ public class BrowserTests
         Assert.StartsWith("\"From the Journal of S.M. Kudryavtsev", clipboard);
         Assert.EndsWith("Obtained by James G. Hershberg and translated by Gary Goldberg.", clipboard);
     }
+
+    [Fact]
+    public async Task An_editor_edits_and_submits_a_second_publishes_a_visitor_finds_it_until_it_is_withdrawn()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Chromium is expected at {ChromiumPath} (apt-get install chromium; .ci/run does it)");
+        await using var archive = await ArchiveHost.StartAsync();
+        var folder = TempDirectory.Create("browser-curation");
+        var file = Path.Combine(folder, "draft.jsonl");
+        await File.WriteAllTextAsync(file, """{"recordId":"B-1","title":"Cable on the Quarantine Line","date":"1962-10-24","summary":"A first summary."}""" + "\n");
+        await archive.ImportAsync(publish: false, file);
+        const string password = "correct horse battery staple";
+        await archive.CreateUserAsync("first@archive.test", password, Dossier.Accounts.Roles.Editor);
+        await archive.CreateUserAsync("second@archive.test", password, Dossier.Accounts.Roles.Editor);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
+        async Task<IPage> SignInAsync(string email)
+        {
+            var context = await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString() });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/account/sign-in");
+            await page.GetByLabel("Email address").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync(password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Records");
+            return page;
+        }
+
+        var first = await SignInAsync("first@archive.test");
+        await first.GetByRole(AriaRole.Link, new() { Name = "Cable on the Quarantine Line" }).ClickAsync();
+        await first.GetByRole(AriaRole.Link, new() { Name = "Edit every field" }).ClickAsync();
+        await first.GetByLabel("Summary").FillAsync("Soviet ships turn back at the quarantine line.");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(first.Locator(".done")).ToHaveTextAsync("Saved.");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(first.Locator(".done")).ToHaveTextAsync("Submitted for review.");
+
+        var second = await SignInAsync("second@archive.test");
+        await second.GotoAsync("/editor?state=review");
+        await second.GetByRole(AriaRole.Link, new() { Name = "Cable on the Quarantine Line" }).ClickAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Expect(second.Locator(".done")).ToHaveTextAsync("Published.");
+        var recordPath = new Uri(second.Url).AbsolutePath.Replace("/editor/records/", "/documents/", StringComparison.Ordinal);
+
+        var visitor = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString() })).NewPageAsync();
+        await SearchUntilAsync(visitor, "quarantine ships", 1);
+        await visitor.Locator("ol.records h3 a").First.ClickAsync();
+        await Expect(visitor.Locator("h1")).ToContainTextAsync("Cable on the Quarantine Line");
+
+        await second.GetByLabel("Why it is withdrawn").FillAsync("Declassification was not confirmed.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Withdraw" }).ClickAsync();
+        await Expect(second.Locator(".done")).ToHaveTextAsync("Withdrawn.");
+
+        await SearchUntilAsync(visitor, "quarantine ships", 0);
+        var gone = await visitor.GotoAsync(recordPath);
+        Assert.Equal(404, gone!.Status);
+        await visitor.GotoAsync("/");
+        await Expect(visitor.Locator("main")).Not.ToContainTextAsync("Quarantine");
+    }
+
+    /// <summary>Searches again until the hits are as expected: the server's index follows the store within a second or so.</summary>
+    private static async Task SearchUntilAsync(IPage page, string query, int hits)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await page.GotoAsync("/search?q=" + Uri.EscapeDataString(query));
+            if (await page.Locator("ol.records li").CountAsync() == hits) return;
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"'{query}' did not come to {hits} hits");
+            await Task.Delay(200);
+        }
+    }
 }
