@@ -25,7 +25,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     public async Task DisposeAsync() => await archive.DisposeAsync();
 
     [Fact]
-    public async Task Visitors_are_turned_away_from_every_protected_endpoint_and_contributors_from_the_editors()
+    public async Task Visitors_are_turned_away_from_every_protected_endpoint_contributors_from_the_editors_and_editors_from_the_administrators()
     {
         var guarded = archive.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0)
@@ -51,6 +51,13 @@ public sealed class AuthorizationTests : IAsyncLifetime
                     $"visitor {method} {path}: {(int)response.StatusCode} {response.Headers.Location}");
             }
 
+            if (policies.Contains(Features.Accounts.Policies.Administrators))
+            {
+                using var response = await SendAsync(editor, method, path);
+                Assert.True(response.Headers.Location?.PathAndQuery.StartsWith("/account/denied", StringComparison.Ordinal) == true,
+                    $"editor {method} {path}: {(int)response.StatusCode} {response.Headers.Location}");
+                continue;
+            }
             if (policies.Contains(Features.Accounts.Policies.Editors))
             {
                 using var response = await SendAsync(contributor, method, path);

@@ -41,6 +41,7 @@ public static class AuditEvents
     public const string RevisionRestored = "revision restored";
     public const string AccountCreated = "account created";
     public const string RoleGranted = "role granted";
+    public const string Unlocked = "unlocked";
     public const string Imported = "imported";
     public const string TokenCreated = "API token created";
     public const string TokenRevoked = "API token revoked";

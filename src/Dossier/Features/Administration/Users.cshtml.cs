@@ -1,0 +1,101 @@
+using Dossier.Accounts;
+using Dossier.Curation;
+using Dossier.Data;
+using Dossier.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dossier.Features.Administration;
+
+/// <summary>The administrators' page of accounts: add one, change its role, lift a lock-out. Every change is audited.</summary>
+[Authorize(Policy = Policies.Administrators)]
+public sealed class UsersModel(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, DossierDb db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Account> Accounts { get; private set; } = [];
+    public string? Problem { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAddAsync(string? email, string? role, string? password)
+    {
+        if (Roles.Parse(role) is not { } chosen) return await RefuseAsync("Choose a role.");
+        if (string.IsNullOrWhiteSpace(email)) return await RefuseAsync("Give the email address.");
+        var user = new IdentityUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password ?? "");
+        if (!created.Succeeded) return await RefuseAsync(string.Join(" ", created.Errors.Select(e => e.Description)));
+        await GrantAsync(user, chosen);
+        Audit(AuditEvents.AccountCreated, user, "by an administrator");
+        Audit(AuditEvents.RoleGranted, user, chosen);
+        await db.SaveChangesAsync();
+        Done = $"Added {user.Email} as {chosen}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, string? role)
+    {
+        if (await users.FindByIdAsync(id) is not { } user) return NotFound();
+        if (Roles.Parse(role) is not { } chosen) return await RefuseAsync("Choose a role.");
+        var before = await users.GetRolesAsync(user);
+        if (before.Contains(Roles.Administrator) && chosen != Roles.Administrator
+            && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 1)
+            return await RefuseAsync("The archive's last administrator keeps the role: make another administrator first.");
+        await users.RemoveFromRolesAsync(user, before);
+        await GrantAsync(user, chosen);
+        // A new stamp signs the account out everywhere, so the new role applies at once.
+        await users.UpdateSecurityStampAsync(user);
+        Audit(AuditEvents.RoleGranted, user, $"{chosen} (was {(before.Count == 0 ? "none" : string.Join(", ", before))})");
+        await db.SaveChangesAsync();
+        Done = $"{user.Email} is now {chosen}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user) return NotFound();
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Audit(AuditEvents.Unlocked, user, null);
+        await db.SaveChangesAsync();
+        Done = $"{user.Email} may sign in again.";
+        return RedirectToPage();
+    }
+
+    private async Task GrantAsync(IdentityUser user, string role)
+    {
+        if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        await users.AddToRoleAsync(user, role);
+    }
+
+    private void Audit(string what, IdentityUser user, string? detail) => db.AuditLog.Add(new AuditEntry
+    {
+        At = clock.GetUtcNow().UtcDateTime,
+        Event = what,
+        UserId = users.GetUserId(User),
+        UserName = User.Identity?.Name,
+        Detail = $"{user.Email}" + (detail is null ? "" : ": " + detail),
+    });
+
+    private async Task<IActionResult> RefuseAsync(string problem)
+    {
+        Problem = problem;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var now = clock.GetUtcNow();
+        var list = new List<Account>();
+        foreach (var user in users.Users.OrderBy(u => u.Email).ToList())
+            list.Add(new Account(user.Id, user.Email ?? user.Id, string.Join(", ", await users.GetRolesAsync(user)), user.LockoutEnd > now));
+        Accounts = list;
+    }
+
+    public sealed record Account(string Id, string Email, string Roles, bool Locked);
+}
