@@ -1,6 +1,4 @@
 using Dossier.Accounts;
-using Dossier.Curation;
-using Dossier.Data;
 using Dossier.Features.Archive;
 using Microsoft.AspNetCore.Identity;
 using Spectre.Console;
@@ -22,23 +20,8 @@ public static class UsersCommand
 
         await using var services = await OpenAsync(dataDirectory, cancellationToken);
         await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) return await FailAsync(created);
-        if (!await roles.RoleExistsAsync(role))
-        {
-            var made = await roles.CreateAsync(new IdentityRole(role));
-            if (!made.Succeeded) return await FailAsync(made);
-        }
-        var added = await users.AddToRoleAsync(user, role);
+        var added = await StaffAccounts.AddAsync(scope.ServiceProvider, email, role, password, (null, null), "by dossier users add", cancellationToken);
         if (!added.Succeeded) return await FailAsync(added);
-        var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
-        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.AccountCreated, UserId = user.Id, UserName = email, Detail = "by dossier users add" });
-        db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.RoleGranted, UserId = user.Id, UserName = email, Detail = role });
-        await db.SaveChangesAsync(cancellationToken);
         Console.WriteLine($"Added {email} as {role}.");
         return 0;
     }

@@ -25,14 +25,10 @@ public sealed class UsersModel(UserManager<IdentityUser> users, RoleManager<Iden
     {
         if (Roles.Parse(role) is not { } chosen) return await RefuseAsync("Choose a role.");
         if (string.IsNullOrWhiteSpace(email)) return await RefuseAsync("Give the email address.");
-        var user = new IdentityUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password ?? "");
-        if (!created.Succeeded) return await RefuseAsync(string.Join(" ", created.Errors.Select(e => e.Description)));
-        await GrantAsync(user, chosen);
-        Audit(AuditEvents.AccountCreated, user, "by an administrator");
-        Audit(AuditEvents.RoleGranted, user, chosen);
-        await db.SaveChangesAsync();
-        Done = $"Added {user.Email} as {chosen}.";
+        var added = await StaffAccounts.AddAsync(HttpContext.RequestServices, email, chosen, password ?? "",
+            (users.GetUserId(User), User.Identity?.Name), "by an administrator", HttpContext.RequestAborted);
+        if (!added.Succeeded) return await RefuseAsync(string.Join(" ", added.Errors.Select(e => e.Description)));
+        Done = $"Added {email.Trim()} as {chosen}.";
         return RedirectToPage();
     }
 
