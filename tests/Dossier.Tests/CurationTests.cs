@@ -50,6 +50,11 @@ public sealed class CurationTests : IAsyncLifetime
         using var editor = await SignInAsync("editor@archive.test");
         var list = await editor.GetStringAsync("/editor?state=draft");
         Assert.Contains("A draft memorandum on Cienfuegos", list);
+        // The staff find unpublished records by their words; visitors do not.
+        Assert.Contains("A draft memorandum on Cienfuegos", await editor.GetStringAsync("/editor?q=submarine"));
+        Assert.DoesNotContain("A draft memorandum on Cienfuegos", await editor.GetStringAsync("/editor?q=Berlin"));
+        Assert.Contains("cannot be read", await editor.GetStringAsync("/editor?q=%22unclosed"));
+        Assert.Equal(0, (await archive.GetJsonAsync("/api/search?q=submarine"))["total"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.NotFound, (await archive.Client.GetAsync($"/documents/{draft}")).StatusCode);
 
         await StepAsync(editor, "Publish");

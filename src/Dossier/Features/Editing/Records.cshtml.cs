@@ -1,6 +1,7 @@
 using Dossier.Data;
 using Dossier.Features.Accounts;
 using Dossier.Records;
+using Dossier.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,12 +11,17 @@ namespace Dossier.Features.Editing;
 
 /// <summary>The staff's list of records in every state; a contributor sees the records they created.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RecordsModel(DossierDb db, UserManager<IdentityUser> users) : PageModel
+public sealed class RecordsModel(DossierDb db, UserManager<IdentityUser> users, RecordIndex index) : PageModel
 {
     private const int PageSize = 50;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public string? State { get; private set; }
+
+    /// <summary>Words to find records by, in every state (the index's staff view); the best 500 are listed.</summary>
+    public string? Query { get; private set; }
+
+    public string? Problem { get; private set; }
     public int Total { get; private set; }
     public int PageNumber { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -26,11 +32,25 @@ public sealed class RecordsModel(DossierDb db, UserManager<IdentityUser> users) 
         ("withdrawn", "Withdrawn"), ("deleted", "Deleted"),
     ];
 
-    public async Task OnGetAsync(string? state, int page = 1, CancellationToken cancellationToken = default)
+    public async Task OnGetAsync(string? state, string? q, int page = 1, CancellationToken cancellationToken = default)
     {
         State = States.Any(s => s.Value == state) ? state : "";
         PageNumber = Math.Max(1, page);
         IQueryable<ArchivalRecord> records = db.WholeArchive().Records;
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            Query = q.Trim();
+            try
+            {
+                var found = index.Search(new SearchOptions(Query, 1, 500) { IncludeUnpublished = true }).Hits.Select(h => h.Id).ToList();
+                records = records.Where(r => found.Contains(r.Id));
+            }
+            catch (SearchQueryException e)
+            {
+                Problem = e.Message;
+                records = records.Where(_ => false);
+            }
+        }
         if (!Curators.IsEditor(User))
         {
             var me = users.GetUserId(User);
