@@ -118,3 +118,27 @@ public sealed class SecurityHeaderTests
         Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
     }
 }
+
+/// <summary>Text from imports and editors is plain text: markup in it is shown as written, never run.</summary>
+public sealed class EncodingTests
+{
+    [Fact]
+    public async Task Markup_in_a_record_is_encoded_on_every_page_that_shows_it()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var folder = TempDirectory.Create("encoding");
+        var file = Path.Combine(folder, "markup.jsonl");
+        await File.WriteAllTextAsync(file, """{"title":"<script>alert('title')</script> Havana","summary":"<img src=x onerror=alert(1)> summary","transcripts":[{"language":"en","text":"<b>bold</b> Havana text"}]}""" + "\n");
+        await archive.ImportAsync(file);
+        var id = await archive.FindAsync("Havana");
+
+        foreach (var path in new[] { $"/documents/{id}", "/search?q=Havana", "/" })
+        {
+            var page = await archive.Client.GetStringAsync(path);
+            Assert.DoesNotContain("<script>alert", page);
+            Assert.DoesNotContain("<img src=x", page);
+            Assert.DoesNotContain("<b>bold</b>", page);
+            Assert.Contains("&lt;script&gt;", page);
+        }
+    }
+}
