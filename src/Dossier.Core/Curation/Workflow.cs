@@ -35,6 +35,7 @@ public static class Workflow
         NotDeleted(record);
         EditorOnly(curator, "publish");
         if (record.Status == PublicationStatus.Published) throw new WorkflowException("the record is already published");
+        record.WithdrawalReason = null;
         if (embargoUntil is { } day && day > DateOnly.FromDateTime(now))
         {
             record.Status = PublicationStatus.Embargoed;
@@ -59,12 +60,16 @@ public static class Workflow
         record.EmbargoUntil = null;
     }
 
-    /// <summary>Sends a record back to its describers: a record in review, embargoed or withdrawn becomes a draft again.</summary>
+    /// <summary>
+    /// Sends a record back to its describers: a record in review, embargoed or withdrawn becomes a draft again. A
+    /// published record is withdrawn first, with a reason.
+    /// </summary>
     public static void ReturnToDraft(ArchivalRecord record, Curator curator)
     {
         NotDeleted(record);
         EditorOnly(curator, "return a record to draft");
         if (record.Status == PublicationStatus.Draft) throw new WorkflowException("the record is already a draft");
+        if (record.Status == PublicationStatus.Published) throw new WorkflowException("a published record is withdrawn first, with a reason");
         record.Status = PublicationStatus.Draft;
         record.EmbargoUntil = null;
     }

@@ -50,6 +50,8 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Revisions are written by a second save, which needs the first one's changes accepted.
+        if (!acceptAllChangesOnSuccess) throw new NotSupportedException("records are saved with their changes accepted");
         var changed = ChangeTracker.Entries<ArchivalRecord>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList();
         var transcriptsOf = ChangeTracker.Entries<Transcript>()
@@ -138,6 +140,9 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             record.HasMany(r => r.Transcripts).WithOne().HasForeignKey(t => t.ArchivalRecordId).OnDelete(DeleteBehavior.Cascade);
             record.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             record.HasIndex(r => r.Status);
+            // Two changes of one record at once (two editors, an editor and the embargo's end): the later one fails
+            // instead of overwriting the first with what it read before.
+            record.Property(r => r.UpdatedAt).IsConcurrencyToken();
             record.Property(r => r.WithdrawalReason).HasMaxLength(2000);
             record.Property(r => r.OwnerId).HasMaxLength(450);
             record.HasOne<IdentityUser>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.SetNull);

@@ -39,6 +39,8 @@ namespace Dossier.Data.Sqlite.Migrations
                 defaultValue: "Published");
 
             migrationBuilder.Sql("UPDATE Records SET PublishedAt = UpdatedAt;");
+            // Every record is indexed again, so that the index knows each one's visibility (searches ask for it).
+            migrationBuilder.Sql("INSERT INTO IndexingTasks (RecordId, CreatedAt) SELECT Id, UpdatedAt FROM Records;");
 
             migrationBuilder.AddColumn<string>(
                 name: "WithdrawalReason",

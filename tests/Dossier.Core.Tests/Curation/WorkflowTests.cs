@@ -60,6 +60,11 @@ public class WorkflowTests
         Workflow.Withdraw(record, Editor, "  Published by mistake ");
         Assert.Equal((PublicationStatus.Withdrawn, "Published by mistake"), (record.Status, record.WithdrawalReason));
 
+        // A published record leaves the reading room by a withdrawal (with its reason), not by a return to draft.
+        var published = Draft();
+        Workflow.Publish(published, Editor, null, Now);
+        Assert.Contains("withdrawn first", Assert.Throws<WorkflowException>(() => Workflow.ReturnToDraft(published, Editor)).Message);
+
         // Published again, the old reason no longer stands.
         Workflow.Publish(record, Editor, null, Now);
         Assert.Null(record.WithdrawalReason);

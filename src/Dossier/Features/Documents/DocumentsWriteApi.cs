@@ -6,6 +6,7 @@ using Dossier.Features.Editing;
 using Dossier.Import;
 using Dossier.Import.JsonLines;
 using Dossier.Records;
+using Dossier.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public static class DocumentsWriteApi
     }
 
     public static async Task<Results<Created<RecordDocument>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        RecordDocument document, DossierDb db, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
+        RecordDocument document, DossierDb db, RecordIndex index, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Invalid(document) is { } invalid) return invalid;
         var record = JsonLinesImporter.ToRecord(document);
@@ -39,12 +40,12 @@ public static class DocumentsWriteApi
         var user = await users.GetUserAsync(http.User);
         (record.OwnerId, record.Status, record.CreatedAt, record.UpdatedAt) = (user?.Id, PublicationStatus.Draft, now, now);
         db.Records.Add(record);
-        await Curators.SaveChangeAsync(db, record, now, "created through the API", user, cancellationToken);
+        await Curators.SaveChangeAsync(db, index, record, now, "created through the API", user, cancellationToken);
         return TypedResults.Created($"/api/documents/{record.Id}", RecordDocument.From(record, DocumentsApi.RecordUrl(http.Request, record.Id), archive.Name));
     }
 
     public static async Task<Results<Ok<RecordDocument>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
-        string id, RecordDocument document, DossierDb db, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
+        string id, RecordDocument document, DossierDb db, RecordIndex index, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!DocumentsApi.TryParseId(id, out var number)) return BadId(id);
         if (Invalid(document) is { } invalid) return invalid;
@@ -55,13 +56,20 @@ public static class DocumentsWriteApi
         RecordImport.CopyInto(record, edited);
         record.RecordId = edited.RecordId;
         RecordImport.Prepare(record);
-        await Curators.SaveChangeAsync(db, record, clock.GetUtcNow().UtcDateTime, "replaced through the API", await users.GetUserAsync(http.User), cancellationToken);
+        try
+        {
+            await Curators.SaveChangeAsync(db, index, record, clock.GetUtcNow().UtcDateTime, "replaced through the API", await users.GetUserAsync(http.User), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangedMeanwhile(number);
+        }
         return TypedResults.Ok(RecordDocument.From(record, DocumentsApi.RecordUrl(http.Request, number), archive.Name));
     }
 
     /// <summary>Deletes a record, keeping its tombstone (see the workflow).</summary>
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
-        string id, DossierDb db, HttpContext http, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
+        string id, DossierDb db, RecordIndex index, HttpContext http, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!DocumentsApi.TryParseId(id, out var number)) return BadId(id);
         var curator = Curators.Of(http.User, users);
@@ -70,7 +78,14 @@ public static class DocumentsWriteApi
         Workflow.Delete(record, curator, now);
         var user = await users.GetUserAsync(http.User);
         db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.Deleted, UserId = user?.Id, UserName = user?.Email, RecordId = number, Detail = "through the API" });
-        await Curators.SaveChangeAsync(db, record, now, "deleted through the API", user, cancellationToken);
+        try
+        {
+            await Curators.SaveChangeAsync(db, index, record, now, "deleted through the API", user, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangedMeanwhile(number);
+        }
         return TypedResults.NoContent();
     }
 
@@ -84,6 +99,9 @@ public static class DocumentsWriteApi
 
     private static ValidationProblem BadId(string id) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not a record number (a positive whole number)"] });
+
+    private static ProblemHttpResult ChangedMeanwhile(int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile", detail: $"Record {id} was changed by someone else while this request ran; nothing was saved.");
 
     private static ProblemHttpResult NotFound(int id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Record not found", detail: $"The archive holds no record {id} you may change.");

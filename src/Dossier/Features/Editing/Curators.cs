@@ -30,13 +30,21 @@ public static class Curators
     /// Saves a change of a record with its revision (by <paramref name="user"/>, saying <paramref name="change"/>) and
     /// its indexing task, in one transaction; a new record gets its number first.
     /// </summary>
-    public static async Task SaveChangeAsync(DossierDb db, ArchivalRecord record, DateTime now, string change, IdentityUser? user, CancellationToken cancellationToken)
+    /// <remarks>
+    /// This server's own index takes the change at once: a record withdrawn, returned to draft or deleted must leave
+    /// public search now, not when the follower comes to its task (behind a large import, that can be minutes).
+    /// Other nodes follow the task as usual.
+    /// </remarks>
+    public static async Task SaveChangeAsync(DossierDb db, RecordIndex index, ArchivalRecord record, DateTime now, string change, IdentityUser? user, CancellationToken cancellationToken)
     {
         record.UpdatedAt = now;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Revising(change, user?.Id, user?.Email).SaveChangesAsync(cancellationToken);
-        db.IndexingTasks.Add(IndexingTask.For(record.Id, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.Revising(change, user?.Id, user?.Email).SaveChangesAsync(cancellationToken);
+            db.IndexingTasks.Add(IndexingTask.For(record.Id, now));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        index.Apply([record], [], 0, commit: true);
     }
 }

@@ -3,6 +3,7 @@ using Dossier.Features.Accounts;
 using Dossier.Import;
 using Dossier.Import.JsonLines;
 using Dossier.Records;
+using Dossier.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace Dossier.Features.Editing;
 /// contributor edits their own drafts.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock) : PageModel
+public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index) : PageModel
 {
     private readonly DossierDb db = db.WholeArchive();
 
@@ -72,7 +73,7 @@ public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, Tim
             record.RecordId = edited.RecordId;
             RecordImport.Prepare(record);
         }
-        await Curators.SaveChangeAsync(db, record, now, id is null ? "created" : "edited", user, cancellationToken);
+        await Curators.SaveChangeAsync(db, index, record, now, id is null ? "created" : "edited", user, cancellationToken);
         TempData[nameof(RecordWorkflowModel.Done)] = id is null ? "Created, as a draft." : "Saved.";
         return Redirect($"/editor/records/{record.Id}");
     }

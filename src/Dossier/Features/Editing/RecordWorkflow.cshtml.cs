@@ -2,10 +2,12 @@ using Dossier.Curation;
 using Dossier.Data;
 using Dossier.Features.Accounts;
 using Dossier.Records;
+using Dossier.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Features.Editing;
 
@@ -14,7 +16,7 @@ namespace Dossier.Features.Editing;
 /// allow. Each step is saved with an indexing task in one transaction, so the reading room follows within a second.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock) : PageModel
+public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index) : PageModel
 {
     private readonly DossierDb db = db.WholeArchive();
 
@@ -32,6 +34,8 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
         StepAsync(id, "Submitted for review.", editorOnly: false, (record, curator, _) => Workflow.Submit(record, curator), cancellationToken);
 
     public Task<IActionResult> OnPostPublishAsync(int id, DateOnly? embargoUntil, CancellationToken cancellationToken) =>
+        // A date that cannot be read must not become "no embargo": that would publish at once.
+        !ModelState.IsValid ? RefuseAsync(id, "The embargo date is not a date: write it as YYYY-MM-DD, or leave it empty to publish now.", cancellationToken) :
         StepAsync(id, embargoUntil is null ? "Published." : "Published, or embargoed until its date.", editorOnly: true,
             (record, curator, now) => Workflow.Publish(record, curator, embargoUntil, now), cancellationToken);
 
@@ -46,6 +50,15 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
 
     public Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "Restored as a draft.", editorOnly: true, (record, curator, _) => Workflow.Restore(record, curator), cancellationToken);
+
+    private async Task<IActionResult> RefuseAsync(int id, string problem, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        ModelState.Clear();
+        ModelState.AddModelError("", problem);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
 
     private async Task<IActionResult> StepAsync(int id, string done, bool editorOnly, Action<ArchivalRecord, Curator, DateTime> step, CancellationToken cancellationToken,
         [System.Runtime.CompilerServices.CallerMemberName] string handler = "")
@@ -67,7 +80,15 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
         var user = await users.GetUserAsync(User);
         if (audited is not null)
             db.AuditLog.Add(new AuditEntry { At = now, Event = audited, UserId = user?.Id, UserName = user?.Email, RecordId = Record.Id, Detail = change });
-        await Curators.SaveChangeAsync(db, Record, now, change, user, cancellationToken);
+        try
+        {
+            await Curators.SaveChangeAsync(db, index, Record, now, change, user, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else (another editor, the embargo's end) changed the record since it was read: nothing was saved.
+            return await RefuseAsync(id, "The record was changed meanwhile by someone else; nothing was saved. Look at it again.", cancellationToken);
+        }
         Done = done;
         return RedirectToPage(new { id });
     }

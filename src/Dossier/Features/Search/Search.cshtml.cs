@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dossier.Features.Search;
 
+// The page runs the same searches as the API, so it has the same limit against scraping.
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Search)]
 public sealed class SearchModel(RecordIndex index) : PageModel
 {
     public SearchRequest Query { get; private set; } = null!;
