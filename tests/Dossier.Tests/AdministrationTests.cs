@@ -54,6 +54,29 @@ public sealed class AdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_disabled_account_is_out_at_once_with_its_sessions_and_tokens()
+    {
+        await archive.CreateUserAsync("leaving@archive.test", Password, Roles.Editor);
+        using var leaving = await archive.SignInAsync("leaving@archive.test", Password);
+        var tokens = await leaving.GetStringAsync("/editor/tokens");
+        using var made = await leaving.PostAsync("/editor/tokens?handler=Create", Forms.Content(Forms.Token(tokens), new() { ["name"] = "script" }));
+        var secret = System.Text.RegularExpressions.Regex.Match(await made.Content.ReadAsStringAsync(), "<code class=\"token\">([^<]+)</code>").Groups[1].Value;
+        using var script = new HttpClient { BaseAddress = archive.Address };
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        Assert.Equal(HttpStatusCode.BadRequest, (await script.PostAsync("/api/documents", System.Net.Http.Json.JsonContent.Create(new { date = "x" }))).StatusCode);
+
+        using var admin = await archive.SignInAsync("admin@archive.test", Password);
+        var page = await admin.GetStringAsync("/admin/users");
+        var id = System.Text.RegularExpressions.Regex.Match(page, "<td>leaving@archive.test</td>[\\s\\S]*?id=([0-9a-f-]{36})").Groups[1].Value;
+        using (var disabled = await PostAsync(admin, "Disable", [], id)) Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+
+        using (var stale = await leaving.GetAsync("/editor")) Assert.StartsWith("/account/sign-in", stale.Headers.Location!.PathAndQuery);
+        Assert.Contains("locked", await ArchiveHost.PostSignInAsync(archive.NewClient(), "leaving@archive.test", Password));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.PostAsync("/api/documents", System.Net.Http.Json.JsonContent.Create(new { date = "x" }))).StatusCode);
+        Assert.Contains("leaving@archive.test: was Editor", WebUtility.HtmlDecode(await admin.GetStringAsync("/editor/audit")));
+    }
+
+    [Fact]
     public async Task The_last_administrator_keeps_the_role()
     {
         using var admin = await archive.SignInAsync("admin@archive.test", Password);

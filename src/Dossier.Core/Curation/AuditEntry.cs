@@ -42,6 +42,7 @@ public static class AuditEvents
     public const string AccountCreated = "account created";
     public const string RoleGranted = "role granted";
     public const string Unlocked = "unlocked";
+    public const string Disabled = "account disabled";
     public const string Imported = "imported";
     public const string TokenCreated = "API token created";
     public const string TokenRevoked = "API token revoked";

@@ -11,7 +11,7 @@ namespace Dossier.Features.Accounts;
 
 /// <summary>
 /// <c>Authorization: Bearer dossier_...</c>: the token's hash is looked up on every request, so a revoked token, or
-/// one whose account is locked or gone, stops working at once. The account's roles are the token's.
+/// one whose account is disabled or gone, stops working at once. The account's roles are the token's.
 /// </summary>
 public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -29,7 +29,9 @@ public sealed class ApiTokenAuthentication(
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
         if (token is null) return AuthenticateResult.Fail("the token is unknown or revoked");
         var user = await users.FindByIdAsync(token.UserId);
-        if (user is null || await users.IsLockedOutAsync(user)) return AuthenticateResult.Fail("the token's account is locked or gone");
+        // A disabled account's tokens stop; a passing lock-out after failed sign-ins does not stop them, or anyone who
+        // knows an editor's address could halt their scripts by guessing wrong passwords.
+        if (user is null || user.LockoutEnd == DateTimeOffset.MaxValue) return AuthenticateResult.Fail("the token's account is disabled or gone");
 
         token.LastUsedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(Context.RequestAborted);

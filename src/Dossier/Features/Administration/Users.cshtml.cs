@@ -50,6 +50,26 @@ public sealed class UsersModel(UserManager<IdentityUser> users, RoleManager<Iden
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// Takes an account out: no role, no sign-in ever again (a lock-out without end), every session and API token
+    /// ended at once. The account stays, so that its history and audit lines keep their author.
+    /// </summary>
+    public async Task<IActionResult> OnPostDisableAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user) return NotFound();
+        var before = await users.GetRolesAsync(user);
+        if (before.Contains(Roles.Administrator) && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 1)
+            return await RefuseAsync("The archive's last administrator cannot be disabled: make another administrator first.");
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.RemoveFromRolesAsync(user, before);
+        await users.UpdateSecurityStampAsync(user);
+        Audit(AuditEvents.Disabled, user, before.Count == 0 ? null : $"was {string.Join(", ", before)}");
+        await db.SaveChangesAsync();
+        Done = $"{user.Email} is disabled.";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync(string id)
     {
         if (await users.FindByIdAsync(id) is not { } user) return NotFound();
@@ -89,9 +109,10 @@ public sealed class UsersModel(UserManager<IdentityUser> users, RoleManager<Iden
         var now = clock.GetUtcNow();
         var list = new List<Account>();
         foreach (var user in users.Users.OrderBy(u => u.Email).ToList())
-            list.Add(new Account(user.Id, user.Email ?? user.Id, string.Join(", ", await users.GetRolesAsync(user)), user.LockoutEnd > now));
+            list.Add(new Account(user.Id, user.Email ?? user.Id, string.Join(", ", await users.GetRolesAsync(user)), user.LockoutEnd > now,
+                user.LockoutEnd == DateTimeOffset.MaxValue));
         Accounts = list;
     }
 
-    public sealed record Account(string Id, string Email, string Roles, bool Locked);
+    public sealed record Account(string Id, string Email, string Roles, bool Locked, bool Disabled);
 }
