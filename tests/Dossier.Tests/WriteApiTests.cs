@@ -49,7 +49,10 @@ public sealed partial class WriteApiTests : IAsyncLifetime
 
         using var created = await script.PostAsJsonAsync("/api/documents", new
         {
-            recordId = "W-1", title = "Telegram from Havana", date = "1962-10-28", transcripts = new[] { new { language = "en", text = "Missiles." } },
+            recordId = "W-1",
+            title = "Telegram from Havana",
+            date = "1962-10-28",
+            transcripts = new[] { new { language = "en", text = "Missiles." } },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();

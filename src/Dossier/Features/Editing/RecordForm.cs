@@ -89,8 +89,14 @@ public sealed class RecordForm : IValidatableObject
         Languages = [.. Split(Languages, ',')],
         Source = new SourceDocument
         {
-            Text = SourceText, Archive = SourceArchive, Fond = SourceFond, Opis = SourceOpis, Papka = SourcePapka,
-            Delo = SourceDelo, Pages = SourcePages, Reel = SourceReel,
+            Text = SourceText,
+            Archive = SourceArchive,
+            Fond = SourceFond,
+            Opis = SourceOpis,
+            Papka = SourcePapka,
+            Delo = SourceDelo,
+            Pages = SourcePages,
+            Reel = SourceReel,
         },
         Provenance = Provenance,
         ObtainedBy = [.. Split(ObtainedBy, '\n')],
