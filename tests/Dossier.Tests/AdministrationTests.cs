@@ -6,7 +6,7 @@ namespace Dossier.Tests;
 /// <summary>An administrator's accounts page: adding accounts, changing roles (audited, in force at once), the last administrator kept.</summary>
 public sealed class AdministrationTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = ArchiveHost.StaffPassword;
     private ArchiveHost archive = null!;
 
     public async Task InitializeAsync()

@@ -83,6 +83,9 @@ public sealed class ArchiveHost : IAsyncDisposable
     public HttpClient NewClient() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Address };
 
+    /// <summary>The password of the staff accounts the tests make.</summary>
+    public const string StaffPassword = "correct horse battery staple";
+
     /// <summary>A browser of its own, signed in through the sign-in form.</summary>
     public async Task<HttpClient> SignInAsync(string email, string password)
     {
@@ -134,11 +137,18 @@ public sealed class ArchiveHost : IAsyncDisposable
         return ids;
     }
 
-    /// <summary>The record number of the record with this source Record ID.</summary>
+    /// <summary>The record number of the record with this source Record ID, whatever its state.</summary>
     public async Task<int> IdOfRecordAsync(string recordId)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DossierDb>().Records.Where(r => r.RecordId == recordId).Select(r => r.Id).SingleAsync();
+        return await scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive().Records.Where(r => r.RecordId == recordId).Select(r => r.Id).SingleAsync();
+    }
+
+    /// <summary>A record as the store holds it now, whatever its state, with its transcripts.</summary>
+    public async Task<Dossier.Records.ArchivalRecord> StoredRecordAsync(int id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive().Records.Include(r => r.Transcripts).AsNoTracking().SingleAsync(r => r.Id == id);
     }
 
     public async ValueTask DisposeAsync()

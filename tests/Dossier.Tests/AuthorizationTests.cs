@@ -12,7 +12,7 @@ namespace Dossier.Tests;
 /// </summary>
 public sealed class AuthorizationTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = ArchiveHost.StaffPassword;
     private ArchiveHost archive = null!;
 
     public async Task InitializeAsync()
@@ -82,16 +82,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     /// <summary>A route's path with its parameters filled: numbers with 0 (no such record), optional ones left out.</summary>
-    private static string Fill(RoutePattern pattern) =>
-        "/" + string.Join('/', pattern.PathSegments
-            .Select(segment => string.Concat(segment.Parts.Select(part => part switch
-            {
-                RoutePatternLiteralPart literal => literal.Content,
-                RoutePatternParameterPart { IsOptional: true } => "",
-                RoutePatternParameterPart => "0",
-                _ => "",
-            })))
-            .Where(s => s.Length > 0));
+    private static string Fill(RoutePattern pattern) => Routes.Fill(pattern, parameter => parameter.IsOptional ? "" : "0");
 }
 
 /// <summary>The security headers are on every kind of answer: pages, the API, errors, redirects of staff pages.</summary>

@@ -64,7 +64,7 @@ public class BrowserTests
         var file = Path.Combine(folder, "draft.jsonl");
         await File.WriteAllTextAsync(file, """{"recordId":"B-1","title":"Cable on the Quarantine Line","date":"1962-10-24","summary":"A first summary."}""" + "\n");
         await archive.ImportAsync(publish: false, file);
-        const string password = "correct horse battery staple";
+        const string password = ArchiveHost.StaffPassword;
         await archive.CreateUserAsync("first@archive.test", password, Dossier.Accounts.Roles.Editor);
         await archive.CreateUserAsync("second@archive.test", password, Dossier.Accounts.Roles.Editor);
 

@@ -14,7 +14,7 @@ namespace Dossier.Tests;
 /// </summary>
 public sealed class CurationTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = ArchiveHost.StaffPassword;
     private ArchiveHost archive = null!;
     private int draft;
 
@@ -25,7 +25,7 @@ public sealed class CurationTests : IAsyncLifetime
         var file = Path.Combine(folder, "drafts.jsonl");
         await File.WriteAllTextAsync(file, """{"recordId":"C-1","title":"A draft memorandum on Cienfuegos","date":"1970-09-25","summary":"Submarine base."}""" + "\n");
         await archive.ImportAsync(publish: false, file);
-        draft = await IdAsync("C-1");
+        draft = await archive.IdOfRecordAsync("C-1");
         await archive.CreateUserAsync("editor@archive.test", Password, Roles.Editor);
         await archive.CreateUserAsync("contributor@archive.test", Password, Roles.Contributor);
     }
@@ -262,17 +262,7 @@ public sealed class CurationTests : IAsyncLifetime
         return await new EmbargoRelease(scope.ServiceProvider.GetRequiredService<DossierDb>(), clock).ReleaseDueAsync();
     }
 
-    private async Task<ArchivalRecord> RecordAsync()
-    {
-        await using var scope = archive.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive().Records.AsNoTracking().SingleAsync(r => r.Id == draft);
-    }
-
-    private async Task<int> IdAsync(string recordId)
-    {
-        await using var scope = archive.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive().Records.Where(r => r.RecordId == recordId).Select(r => r.Id).SingleAsync();
-    }
+    private Task<ArchivalRecord> RecordAsync() => archive.StoredRecordAsync(draft);
 
     private static string Cookies(HttpClient client)
     {

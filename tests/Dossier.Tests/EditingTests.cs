@@ -10,7 +10,7 @@ namespace Dossier.Tests;
 /// <summary>The form for every field of a record, through the real app: creating, validating, editing transcripts.</summary>
 public sealed class EditingTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = ArchiveHost.StaffPassword;
     private ArchiveHost archive = null!;
 
     public async Task InitializeAsync()
@@ -106,9 +106,5 @@ public sealed class EditingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/editor/edit/{id}")).StatusCode);
     }
 
-    private async Task<ArchivalRecord> RecordAsync(int id)
-    {
-        await using var scope = archive.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive().Records.Include(r => r.Transcripts).AsNoTracking().SingleAsync(r => r.Id == id);
-    }
+    private Task<ArchivalRecord> RecordAsync(int id) => archive.StoredRecordAsync(id);
 }

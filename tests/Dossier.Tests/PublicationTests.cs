@@ -176,16 +176,6 @@ public sealed class PublicationTests : IAsyncLifetime
     }
 
     /// <summary>A route's path with every parameter filled: ids with the record's number, anything else with the searched word.</summary>
-    private static string Fill(RoutePattern pattern, int id)
-    {
-        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternSeparatorPart separator => separator.Content,
-            RoutePatternParameterPart parameter when parameter.Name.Contains("id", StringComparison.OrdinalIgnoreCase) => id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            RoutePatternParameterPart => Word,
-            _ => "",
-        })));
-        return "/" + string.Join('/', segments);
-    }
+    private static string Fill(RoutePattern pattern, int id) => Routes.Fill(pattern, parameter =>
+        parameter.Name.Contains("id", StringComparison.OrdinalIgnoreCase) ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : Word);
 }

@@ -4,17 +4,14 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Dossier.Accounts;
-using Dossier.Data;
 using Dossier.Records;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dossier.Tests;
 
 /// <summary>Scripted ingestion: an editor's API token, the write API, problem details, revocation taking effect at once.</summary>
 public sealed partial class WriteApiTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = ArchiveHost.StaffPassword;
     private ArchiveHost archive = null!;
 
     public async Task InitializeAsync()
@@ -100,11 +97,7 @@ public sealed partial class WriteApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, withCookie.StatusCode);
     }
 
-    private async Task<ArchivalRecord> RecordAsync(int id)
-    {
-        await using var scope = archive.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive().Records.Include(r => r.Transcripts).AsNoTracking().SingleAsync(r => r.Id == id);
-    }
+    private Task<ArchivalRecord> RecordAsync(int id) => archive.StoredRecordAsync(id);
 
     [GeneratedRegex("<code class=\"token\">([^<]+)</code>")]
     private static partial Regex Secret();

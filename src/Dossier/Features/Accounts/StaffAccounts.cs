@@ -12,16 +12,10 @@ public static class StaffAccounts
         (string? Id, string? Name) actor, string how, CancellationToken cancellationToken)
     {
         var users = services.GetRequiredService<UserManager<IdentityUser>>();
-        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         var user = new IdentityUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return created;
-        if (!await roles.RoleExistsAsync(role))
-        {
-            var made = await roles.CreateAsync(new IdentityRole(role));
-            if (!made.Succeeded) return made;
-        }
-        var granted = await users.AddToRoleAsync(user, role);
+        var granted = await GrantAsync(services, user, role);
         if (!granted.Succeeded) return granted;
         var db = services.GetRequiredService<DossierDb>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -29,5 +23,17 @@ public static class StaffAccounts
         db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.RoleGranted, UserId = actor.Id, UserName = actor.Name, Detail = $"{user.Email}: {role}" });
         await db.SaveChangesAsync(cancellationToken);
         return IdentityResult.Success;
+    }
+
+    /// <summary>Gives an account a role, making the role first in an archive that has none yet.</summary>
+    public static async Task<IdentityResult> GrantAsync(IServiceProvider services, IdentityUser user, string role)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(role))
+        {
+            var made = await roles.CreateAsync(new IdentityRole(role));
+            if (!made.Succeeded) return made;
+        }
+        return await services.GetRequiredService<UserManager<IdentityUser>>().AddToRoleAsync(user, role);
     }
 }

@@ -11,7 +11,7 @@ namespace Dossier.Features.Administration;
 
 /// <summary>The administrators' page of accounts: add one, change its role, lift a lock-out. Every change is audited.</summary>
 [Authorize(Policy = Policies.Administrators)]
-public sealed class UsersModel(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, DossierDb db, TimeProvider clock) : PageModel
+public sealed class UsersModel(UserManager<IdentityUser> users, DossierDb db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Account> Accounts { get; private set; } = [];
     public string? Problem { get; private set; }
@@ -41,7 +41,8 @@ public sealed class UsersModel(UserManager<IdentityUser> users, RoleManager<Iden
             && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 1)
             return await RefuseAsync("The archive's last administrator keeps the role: make another administrator first.");
         await users.RemoveFromRolesAsync(user, before);
-        await GrantAsync(user, chosen);
+        var granted = await StaffAccounts.GrantAsync(HttpContext.RequestServices, user, chosen);
+        if (!granted.Succeeded) return await RefuseAsync(string.Join(" ", granted.Errors.Select(e => e.Description)));
         // A new stamp signs the account out everywhere, so the new role applies at once.
         await users.UpdateSecurityStampAsync(user);
         Audit(AuditEvents.RoleGranted, user, $"{chosen} (was {(before.Count == 0 ? "none" : string.Join(", ", before))})");
@@ -79,12 +80,6 @@ public sealed class UsersModel(UserManager<IdentityUser> users, RoleManager<Iden
         await db.SaveChangesAsync();
         Done = $"{user.Email} may sign in again.";
         return RedirectToPage();
-    }
-
-    private async Task GrantAsync(IdentityUser user, string role)
-    {
-        if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-        await users.AddToRoleAsync(user, role);
     }
 
     private void Audit(string what, IdentityUser user, string? detail) => db.AuditLog.Add(new AuditEntry

@@ -18,13 +18,16 @@ public static class DocumentsApi
     public static async Task<Results<Ok<RecordDocument>, ProblemHttpResult, ValidationProblem>> GetDocument(
         string id, DossierDb db, ArchiveOptions archive, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!TryParseId(id, out var number))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not a record number (a positive whole number)"] });
+        if (!TryParseId(id, out var number)) return BadId(id);
         var record = await db.Records.WithTranscripts().FirstOrDefaultAsync(r => r.Id == number, cancellationToken);
         if (record is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Record not found", detail: $"The archive holds no record {number}.");
         return TypedResults.Ok(RecordDocument.From(record, RecordUrl(http.Request, number), archive.Name));
     }
+
+    /// <summary>The answer to an <c>{id}</c> that is not a record number.</summary>
+    public static ValidationProblem BadId(string id) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not a record number (a positive whole number)"] });
 
     public static bool TryParseId(string? text, out int id) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;

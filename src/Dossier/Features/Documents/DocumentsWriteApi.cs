@@ -47,7 +47,7 @@ public static class DocumentsWriteApi
     public static async Task<Results<Ok<RecordDocument>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
         string id, RecordDocument document, DossierDb db, RecordIndex index, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!DocumentsApi.TryParseId(id, out var number)) return BadId(id);
+        if (!DocumentsApi.TryParseId(id, out var number)) return DocumentsApi.BadId(id);
         if (Invalid(document) is { } invalid) return invalid;
         var curator = Curators.Of(http.User, users);
         if (await Curators.FindRecordAsync(db, number, curator, cancellationToken) is not { DeletedAt: null } record) return NotFound(number);
@@ -71,7 +71,7 @@ public static class DocumentsWriteApi
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
         string id, DossierDb db, RecordIndex index, HttpContext http, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!DocumentsApi.TryParseId(id, out var number)) return BadId(id);
+        if (!DocumentsApi.TryParseId(id, out var number)) return DocumentsApi.BadId(id);
         var curator = Curators.Of(http.User, users);
         if (await Curators.FindRecordAsync(db, number, curator, cancellationToken) is not { DeletedAt: null } record) return NotFound(number);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -96,9 +96,6 @@ public static class DocumentsWriteApi
         recordId is not null && await db.WholeArchive().Records.AnyAsync(r => r.RecordId == recordId && r.Id != self, cancellationToken)
             ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Record ID taken", detail: $"Another record has the Record ID {recordId}.")
             : null;
-
-    private static ValidationProblem BadId(string id) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not a record number (a positive whole number)"] });
 
     private static ProblemHttpResult ChangedMeanwhile(int id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile", detail: $"Record {id} was changed by someone else while this request ran; nothing was saved.");
