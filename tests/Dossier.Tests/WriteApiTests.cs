@@ -71,6 +71,24 @@ public sealed partial class WriteApiTests : IAsyncLifetime
         Assert.Equal(("Telegram from Havana, corrected", 0), (record.Title, record.Transcripts.Count));
         Assert.Contains("replaced through the API", await editor.GetStringAsync($"/editor/records/{id}/history"));
 
+        // The workflow through the API: publish, then withdraw (a withdrawal needs its reason).
+        using (var published = await script.PostAsync($"/api/documents/{id}/publish", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+            Assert.Equal("published", (await published.Content.ReadFromJsonAsync<JsonObject>())!["state"]!.GetValue<string>());
+        }
+        await archive.CatchUpAsync();
+        Assert.Equal(HttpStatusCode.OK, (await archive.Client.GetAsync($"/api/documents/{id}")).StatusCode);
+        using (var noReason = await script.PostAsync($"/api/documents/{id}/withdraw", null)) Assert.Equal(HttpStatusCode.Conflict, noReason.StatusCode);
+        using (var unknown = await script.PostAsync($"/api/documents/{id}/approve", null)) Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using (var withdrawn = await script.PostAsJsonAsync($"/api/documents/{id}/withdraw", new { reason = "Rights not cleared" }))
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await archive.Client.GetAsync($"/api/documents/{id}")).StatusCode);
+        using (var embargoed = await script.PostAsJsonAsync($"/api/documents/{id}/publish", new { embargoUntil = "2999-01-01" }))
+            Assert.Equal("embargoed", (await embargoed.Content.ReadFromJsonAsync<JsonObject>())!["state"]!.GetValue<string>());
+        using (var badDate = await script.PostAsJsonAsync($"/api/documents/{id}/publish", new { embargoUntil = "next spring" }))
+            Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+
         using (var deleted = await script.DeleteAsync($"/api/documents/{id}")) Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.NotNull((await RecordAsync(id)).DeletedAt);
         using (var again = await script.DeleteAsync($"/api/documents/{id}")) Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);

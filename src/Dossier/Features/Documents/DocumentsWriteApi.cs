@@ -25,6 +25,12 @@ public static class DocumentsWriteApi
         write.MapPost("", CreateAsync);
         write.MapPut("/{id}", ReplaceAsync);
         write.MapDelete("/{id}", DeleteAsync);
+        // One address a step, so that anything else under a record is an unknown address (404), not a refused method.
+        foreach (var (name, step) in WorkflowSteps.ByName)
+        {
+            write.MapPost($"/{{id}}/{name}", (string id, StepRequest? request, DossierDb db, RecordIndex index, HttpContext http, UserManager<IdentityUser> users,
+                TimeProvider clock, CancellationToken cancellationToken) => StepAsync(id, step, request, db, index, http, users, clock, cancellationToken));
+        }
         return app;
     }
 
@@ -67,27 +73,55 @@ public static class DocumentsWriteApi
         return TypedResults.Ok(RecordDocument.From(record, DocumentsApi.RecordUrl(http.Request, number), archive.Name));
     }
 
-    /// <summary>Deletes a record, keeping its tombstone (see the workflow).</summary>
+    /// <summary>Deletes a record, keeping its tombstone: the workflow's delete step.</summary>
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
-        string id, DossierDb db, RecordIndex index, HttpContext http, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
+        string id, DossierDb db, RecordIndex index, HttpContext http, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken) =>
+        await StepAsync(id, WorkflowStep.Delete, null, db, index, http, users, clock, cancellationToken) switch
+        {
+            { Result: Ok<StepResponse> } => TypedResults.NoContent(),
+            { Result: ValidationProblem invalid } => invalid,
+            { Result: var problem } => (ProblemHttpResult)problem,
+        };
+
+    /// <summary>The body of a workflow step: an embargo date for <c>publish</c>, a reason for <c>withdraw</c>.</summary>
+    public sealed record StepRequest(string? EmbargoUntil, string? Reason);
+
+    /// <summary>
+    /// <c>POST /api/documents/{id}/submit|publish|withdraw|return-to-draft|delete|restore</c>: a step of the workflow,
+    /// by the same rules as the editor's buttons. Answers the record's state.
+    /// </summary>
+    public static async Task<Results<Ok<StepResponse>, ValidationProblem, ProblemHttpResult>> StepAsync(
+        string id, WorkflowStep chosen, StepRequest? request, DossierDb db, RecordIndex index, HttpContext http, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!DocumentsApi.TryParseId(id, out var number)) return DocumentsApi.BadId(id);
+        DateOnly? embargo = null;
+        if (!string.IsNullOrWhiteSpace(request?.EmbargoUntil))
+        {
+            if (!DateOnly.TryParseExact(request.EmbargoUntil, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["embargoUntil"] = [$"'{request.EmbargoUntil}' is not a date (YYYY-MM-DD)"] });
+            embargo = day;
+        }
         var curator = Curators.Of(http.User, users);
-        if (await Curators.FindRecordAsync(db, number, curator, cancellationToken) is not { DeletedAt: null } record) return NotFound(number);
-        var now = clock.GetUtcNow().UtcDateTime;
-        Workflow.Delete(record, curator, now);
-        var user = await users.GetUserAsync(http.User);
-        db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.Deleted, UserId = user?.Id, UserName = user?.Email, RecordId = number, Detail = "through the API" });
+        // A deleted record exists for the write API only to be restored.
+        if (await Curators.FindRecordAsync(db, number, curator, cancellationToken) is not { } record
+            || (record.DeletedAt is not null && chosen != WorkflowStep.Restore)) return NotFound(number);
         try
         {
-            await Curators.SaveChangeAsync(db, index, record, now, "deleted through the API", user, cancellationToken);
+            await WorkflowSteps.TakeAsync(db, index, record, curator, await users.GetUserAsync(http.User), chosen, embargo, request?.Reason,
+                clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        catch (WorkflowException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not a step this record can take", detail: e.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
             return ChangedMeanwhile(number);
         }
-        return TypedResults.NoContent();
+        return TypedResults.Ok(new StepResponse(record.Id, record.DeletedAt is null ? Workflow.Describe(record.Status) : "deleted", record.EmbargoUntil, WorkflowSteps.Done(chosen, record)));
     }
+
+    public sealed record StepResponse(int Id, string State, DateOnly? EmbargoUntil, string Done);
 
     private static ValidationProblem? Invalid(RecordDocument document) =>
         JsonLinesImporter.Validate(document) is { } error ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["record"] = [error] }) : null;

@@ -31,80 +31,54 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Submitted for review.", editorOnly: false, (record, curator, _) => Workflow.Submit(record, curator), cancellationToken);
+        StepAsync(id, WorkflowStep.Submit, null, null, cancellationToken);
 
     public Task<IActionResult> OnPostPublishAsync(int id, DateOnly? embargoUntil, CancellationToken cancellationToken) =>
         // A date that cannot be read must not become "no embargo": that would publish at once.
         !ModelState.IsValid ? RefuseAsync(id, "The embargo date is not a date: write it as YYYY-MM-DD, or leave it empty to publish now.", cancellationToken) :
-        StepAsync(id, embargoUntil is null ? "Published." : "Published, or embargoed until its date.", editorOnly: true,
-            (record, curator, now) => Workflow.Publish(record, curator, embargoUntil, now), cancellationToken);
+        StepAsync(id, WorkflowStep.Publish, embargoUntil, null, cancellationToken);
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, string? reason, CancellationToken cancellationToken) =>
-        StepAsync(id, "Withdrawn.", editorOnly: true, (record, curator, _) => Workflow.Withdraw(record, curator, reason), cancellationToken);
+        StepAsync(id, WorkflowStep.Withdraw, null, reason, cancellationToken);
 
     public Task<IActionResult> OnPostReturnToDraftAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Returned to draft.", editorOnly: true, (record, curator, _) => Workflow.ReturnToDraft(record, curator), cancellationToken);
+        StepAsync(id, WorkflowStep.ReturnToDraft, null, null, cancellationToken);
 
     public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Deleted; the record can be restored.", editorOnly: false, (record, curator, now) => Workflow.Delete(record, curator, now), cancellationToken);
+        StepAsync(id, WorkflowStep.Delete, null, null, cancellationToken);
 
     public Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Restored as a draft.", editorOnly: true, (record, curator, _) => Workflow.Restore(record, curator), cancellationToken);
+        StepAsync(id, WorkflowStep.Restore, null, null, cancellationToken);
 
-    private async Task<IActionResult> RefuseAsync(int id, string problem, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefuseAsync(int id, string problem, CancellationToken cancellationToken, int status = StatusCodes.Status422UnprocessableEntity)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         ModelState.Clear();
         ModelState.AddModelError("", problem);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = status;
         return Page();
     }
 
-    private async Task<IActionResult> StepAsync(int id, string done, bool editorOnly, Action<ArchivalRecord, Curator, DateTime> step, CancellationToken cancellationToken,
-        [System.Runtime.CompilerServices.CallerMemberName] string handler = "")
+    private async Task<IActionResult> StepAsync(int id, WorkflowStep step, DateOnly? embargoUntil, string? reason, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (editorOnly && !Curator.IsEditor) return Forbid();
-        var now = clock.GetUtcNow().UtcDateTime;
+        if (WorkflowSteps.EditorOnly(step) && !Curator.IsEditor) return Forbid();
         try
         {
-            step(Record, Curator, now);
+            await WorkflowSteps.TakeAsync(db, index, Record, Curator, await users.GetUserAsync(User), step, embargoUntil, reason, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         catch (WorkflowException e)
         {
-            ModelState.AddModelError("", e.Message);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-        var (audited, change) = Describe(Record, handler);
-        var user = await users.GetUserAsync(User);
-        if (audited is not null)
-            db.AuditLog.Add(new AuditEntry { At = now, Event = audited, UserId = user?.Id, UserName = user?.Email, RecordId = Record.Id, Detail = change });
-        try
-        {
-            await Curators.SaveChangeAsync(db, index, Record, now, change, user, cancellationToken);
+            return await RefuseAsync(id, e.Message, cancellationToken, StatusCodes.Status409Conflict);
         }
         catch (DbUpdateConcurrencyException)
         {
             // Someone else (another editor, the embargo's end) changed the record since it was read: nothing was saved.
             return await RefuseAsync(id, "The record was changed meanwhile by someone else; nothing was saved. Look at it again.", cancellationToken);
         }
-        Done = done;
+        Done = WorkflowSteps.Done(step, Record);
         return RedirectToPage(new { id });
     }
-
-    /// <summary>What a step did, for the audit log (submissions are not audited, only in the record's history) and the revision.</summary>
-    private static (string? Audited, string Change) Describe(ArchivalRecord record, string handler) => handler switch
-    {
-        nameof(OnPostSubmitAsync) => (null, AuditEvents.Submitted),
-        nameof(OnPostPublishAsync) when record.Status == PublicationStatus.Embargoed => (AuditEvents.Embargoed, $"{AuditEvents.Embargoed} until {record.EmbargoUntil:yyyy-MM-dd}"),
-        nameof(OnPostPublishAsync) => (AuditEvents.Published, AuditEvents.Published),
-        nameof(OnPostWithdrawAsync) => (AuditEvents.Withdrawn, $"{AuditEvents.Withdrawn}: {record.WithdrawalReason}"),
-        nameof(OnPostReturnToDraftAsync) => (AuditEvents.ReturnedToDraft, AuditEvents.ReturnedToDraft),
-        nameof(OnPostDeleteAsync) => (AuditEvents.Deleted, AuditEvents.Deleted),
-        nameof(OnPostRestoreAsync) => (AuditEvents.Restored, AuditEvents.Restored),
-        _ => throw new ArgumentOutOfRangeException(nameof(handler), handler, "not a workflow step"),
-    };
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
