@@ -38,7 +38,7 @@ public static class DossierWeb
         builder.Services.AddArchive(archive);
         builder.Services.AddSingleton(_ => RecordIndex.Open(archive.IndexDirectory));
         builder.Services.AddIndexFollower();
-        builder.Services.AddAccounts(archive);
+        builder.Services.AddAccounts();
         builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddScoped<Dossier.Curation.EmbargoRelease>();
         builder.Services.AddHostedService<EmbargoReleaser>();

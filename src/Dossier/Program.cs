@@ -10,12 +10,18 @@ var data = new Option<string?>("--data")
     Description = $"The data directory (SQLite database and search index). Default: ${ArchiveOptions.EnvironmentVariable}, else ./data",
     Recursive = true,
 };
+var database = new Option<string?>("--database")
+{
+    Description = $"A PostgreSQL connection string (\"Host=...;Database=...;Username=...\") to keep the archive in instead of the data directory's SQLite file. Default: {ArchiveOptions.DatabaseKey} (DOSSIER__DATABASE)",
+    Recursive = true,
+};
+ArchiveOptions Archive(ParseResult parse) => ArchiveOptions.Resolve(parse.GetValue(data), parse.GetValue(database));
 
 var urls = new Option<string?>("--urls") { Description = $"Where to listen. Default: {DossierWeb.DefaultUrls}" };
 var serve = new Command("serve", "Run the archive: the reading room and the JSON API") { urls };
 serve.SetAction(async (parse, cancellationToken) =>
 {
-    var archive = new ArchiveOptions { DataDirectory = ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)) };
+    var archive = Archive(parse);
     var app = DossierWeb.Build(archive, parse.GetValue(urls));
     try
     {
@@ -26,6 +32,11 @@ serve.SetAction(async (parse, cancellationToken) =>
         await Console.Error.WriteLineAsync($"dossier: {e.Message}: is another server running on {archive.DataDirectory}?");
         return 1;
     }
+    catch (System.Data.Common.DbException e)
+    {
+        await Console.Error.WriteLineAsync($"dossier: the {ArchiveDatabase.Describe(archive)} cannot be opened: {e.Message}");
+        return 1;
+    }
     await app.RunAsync();
     return 0;
 });
@@ -34,21 +45,24 @@ var paths = new Argument<string[]>("paths") { Description = "Files and folders t
 var publish = new Option<bool>("--publish") { Description = "Publish what is imported (new records are drafts otherwise)" };
 var import = new Command("import", "Import page captures (.txt) and JSON Lines (.jsonl)") { paths, publish };
 import.SetAction((parse, cancellationToken) =>
-    ImportCommand.RunAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), parse.GetValue(paths)!, parse.GetValue(publish), cancellationToken));
+    ImportCommand.RunAsync(Archive(parse), parse.GetValue(paths)!, parse.GetValue(publish), cancellationToken));
 
 var reindex = new Command("reindex", "Rebuild the search index from the database");
 reindex.SetAction((parse, cancellationToken) =>
-    ReindexCommand.RunAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), cancellationToken));
+    ReindexCommand.RunAsync(Archive(parse), cancellationToken));
+
+var migrate = new Command("migrate", "Create or upgrade the database's schema (serve does this too at start)");
+migrate.SetAction((parse, cancellationToken) => MigrateCommand.RunAsync(Archive(parse), cancellationToken));
 
 var email = new Argument<string>("email") { Description = "The account's email address, which is also its user name" };
 var role = new Option<string>("--role") { Description = "admin, editor or contributor", Required = true };
 var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of asking for it" };
 var addUser = new Command("add", "Create a staff account (the first administrator too)") { email, role, passwordStdin };
-addUser.SetAction((parse, cancellationToken) => UsersCommand.AddAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)),
+addUser.SetAction((parse, cancellationToken) => UsersCommand.AddAsync(Archive(parse),
     parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(passwordStdin), cancellationToken));
 var listUsers = new Command("list", "List the staff's accounts and their roles");
-listUsers.SetAction((parse, cancellationToken) => UsersCommand.ListAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), cancellationToken));
+listUsers.SetAction((parse, cancellationToken) => UsersCommand.ListAsync(Archive(parse), cancellationToken));
 var users = new Command("users", "The staff's accounts") { addUser, listUsers };
 
-var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, serve, import, reindex, users };
+var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, reindex, migrate, users };
 return await root.Parse(args).InvokeAsync();

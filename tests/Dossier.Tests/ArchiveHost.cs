@@ -15,16 +15,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dossier.Tests;
 
 /// <summary>
-/// The real archive on a loopback port: Kestrel, the real pipeline, an SQLite file and a Lucene index in a fresh
-/// data directory of its own. Each test makes its own archive and its own data.
+/// The real archive on a loopback port: Kestrel, the real pipeline, a fresh database (an SQLite file, or a PostgreSQL
+/// database of its own) and a Lucene index in a fresh data directory. Each test makes its own archive and its own data.
 /// </summary>
 public sealed class ArchiveHost : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly TestDatabase database;
 
-    private ArchiveHost(WebApplication app, string dataDirectory, Uri address)
+    private ArchiveHost(WebApplication app, TestDatabase database, string dataDirectory, Uri address)
     {
         this.app = app;
+        this.database = database;
         DataDirectory = dataDirectory;
         Address = address;
         Client = new HttpClient { BaseAddress = address };
@@ -40,14 +42,18 @@ public sealed class ArchiveHost : IAsyncDisposable
         ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints);
 
     /// <summary>Starts the archive; <paramref name="settings"/> are given as the command line gives them (<c>--Dossier:X=Y</c>).</summary>
-    public static async Task<ArchiveHost> StartAsync(params string[] settings)
+    public static Task<ArchiveHost> StartAsync(params string[] settings) => StartAsync(Provider.Sqlite, settings);
+
+    /// <summary>Starts the archive on a fresh database of the provider's (skipping the test when that provider is not configured).</summary>
+    public static async Task<ArchiveHost> StartAsync(Provider provider, params string[] settings)
     {
+        var database = await TestDatabases.CreateAsync(provider);
         var data = TempDirectory.Create("archive");
-        var app = DossierWeb.Build(new ArchiveOptions { DataDirectory = data }, "http://127.0.0.1:0", settings);
+        var app = DossierWeb.Build(new ArchiveOptions { DataDirectory = data, Database = database.ConnectionString }, "http://127.0.0.1:0", settings);
         await DossierWeb.PrepareAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ArchiveHost(app, data, new Uri(address));
+        return new ArchiveHost(app, database, data, new Uri(address));
     }
 
     /// <summary>Imports and publishes through the same service the CLI uses, then brings the index up to date.</summary>
@@ -156,6 +162,7 @@ public sealed class ArchiveHost : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        await database.DisposeAsync();
         TempDirectory.Delete(DataDirectory);
     }
 }

@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dossier.Tests;
 
 /// <summary>The JSON API and the pages through the real app, over one archive of the five captures.</summary>
-public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<ArchiveOfCapturesFixture>
+public abstract class HttpApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ArchiveOfCapturesFixture
 {
     private ArchiveHost Archive => fixture.Archive;
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("\"delivered him the text of a letter\"", "000")]
     [InlineData("\"normalization of diplomatic relations\"", "001")]
     [InlineData("\"fruit plantations\"", "002")]
@@ -29,7 +29,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.NotNull(hit["summary"]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Гуантанамо")]
     [InlineData("премии")]
     public async Task Search_finds_the_russian_original_by_a_russian_word(string word)
@@ -41,7 +41,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.Contains($"<mark>{word}</mark>", hit["snippet"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_word_must_match_and_relevance_ranks()
     {
         var both = await Archive.GetJsonAsync("/api/search?q=Guevara+Khrushchev");
@@ -53,7 +53,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.Equal(fixture.IdOf["001"], kudryavtsev["hits"]![0]!["id"]!.GetValue<int>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("donor:Blavatnik", new[] { "001", "002", "004" })]
     [InlineData("donor:\"Leon Levy\"", new[] { "000", "003" })]
     [InlineData("translator:Goldberg", new[] { "000", "001", "002", "003", "004" })]
@@ -74,7 +74,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.Equal(pages.Select(p => fixture.IdOf[p]).Order(), ids);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Facets_count_every_hit()
     {
         var facets = (await Archive.GetJsonAsync("/api/search"))["facets"]!;
@@ -89,7 +89,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.Equal(new Dictionary<string, int> { ["1962"] = 1 }, Counts(castro["year"]!));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("classification=Secret", "classification")]
     [InlineData("classification=Secret&archive=TsKhSD", "classification")]
     [InlineData("classification=Secret&archive=TsKhSD", "archive")]
@@ -110,7 +110,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
             Assert.All(Counts(chosen["facets"]![other]!).Values, count => Assert.InRange(count, 1, hits));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("type=Memorandum%20of%20Conversation", new[] { "002", "004" })]
     [InlineData("classification=Secret&classification=Top%20Secret", new[] { "000", "001", "002", "003", "004" })]
     [InlineData("archive=TsKhSD&year=1964", new[] { "000", "003" })]
@@ -129,7 +129,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.Equal(pages.Length, results["total"]!.GetValue<int>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("sort=date", "date", false)]
     [InlineData("sort=-date", "date", true)]
     [InlineData("sort=title", "title", false)]
@@ -143,7 +143,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.Equal(ordered, values);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/search?from=abc", "from")]
     [InlineData("/api/search?to=1963-13", "to")]
     [InlineData("/api/search?from=1964&to=1963", "to")]
@@ -159,7 +159,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
     private static Dictionary<string, int> Counts(JsonNode facet) =>
         facet.AsArray().ToDictionary(v => v!["value"]!.GetValue<string>(), v => v!["count"]!.GetValue<int>());
 
-    [Fact]
+    [SkippableFact]
     public async Task Answers_say_how_long_they_took_and_how_each_hit_scored()
     {
         var results = await Archive.GetJsonAsync("/api/search?q=Castro");
@@ -171,7 +171,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.Null(all["hits"]![0]!["score"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_empty_query_lists_every_record_newest_first_with_paging()
     {
         var all = await Archive.GetJsonAsync("/api/search");
@@ -186,7 +186,7 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.Equal(dates.Skip(2).Take(2), second["hits"]!.AsArray().Select(h => h!["date"]!.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_record_comes_back_in_the_documented_shape()
     {
         var id = fixture.IdOf["004"];
@@ -208,14 +208,14 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         foreach (var key in new[] { "title", "summary", "provenance", "obtainedBy", "translators", "rights" }) Assert.True(r.ContainsKey(key), key);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_record_is_a_404_problem()
     {
         using var response = await Archive.Client.GetAsync("/api/documents/987654");
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/documents/abc", "id")]
     [InlineData("/api/documents/-3", "id")]
     [InlineData("/api/search?page=0", "page")]
@@ -233,14 +233,14 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
         Assert.True(problem["errors"]![parameter] is JsonArray { Count: > 0 }, problem.ToJsonString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_api_address_is_a_404_problem()
     {
         using var response = await Archive.Client.GetAsync("/api/nothing-here");
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("text/html")]
     [InlineData("application/xml")]
     public async Task An_unknown_api_address_is_a_404_problem_whatever_the_client_accepts(string accept)
@@ -263,20 +263,42 @@ public class HttpApiTests(ArchiveOfCapturesFixture fixture) : IClassFixture<Arch
 }
 
 /// <summary>One archive holding the five captures, shared by tests that only read it.</summary>
-public sealed class ArchiveOfCapturesFixture : IAsyncLifetime
+public abstract class ArchiveOfCapturesFixture(Provider provider) : IAsyncLifetime
 {
-    public ArchiveHost Archive { get; private set; } = null!;
+    private ArchiveHost? archive;
+
+    /// <summary>The archive (the test is skipped, saying why, when its provider is not configured).</summary>
+    public ArchiveHost Archive
+    {
+        get
+        {
+            TestDatabases.Require(provider);
+            return archive!;
+        }
+    }
+
+    public sealed class OnSqlite() : ArchiveOfCapturesFixture(Provider.Sqlite);
+
+    public sealed class OnPostgres() : ArchiveOfCapturesFixture(Provider.Postgres);
 
     /// <summary>Record number of each capture, by its file prefix.</summary>
     public Dictionary<string, int> IdOf { get; } = [];
 
     public async Task InitializeAsync()
     {
-        Archive = await ArchiveHost.StartAsync();
+        if (!TestDatabases.Available(provider)) return;
+        archive = await ArchiveHost.StartAsync(provider);
         var report = await Archive.ImportAsync(Corpus.ArchivePages);
         Assert.Equal(5, report.Imported);
         foreach (var (prefix, id) in await Archive.IdsOfCapturesAsync()) IdOf[prefix] = id;
     }
 
-    public async Task DisposeAsync() => await Archive.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (archive is not null) await archive.DisposeAsync();
+    }
 }
+
+public sealed class HttpApiTestsOnSqlite(ArchiveOfCapturesFixture.OnSqlite fixture) : HttpApiTests<ArchiveOfCapturesFixture.OnSqlite>(fixture);
+
+public sealed class HttpApiTestsOnPostgres(ArchiveOfCapturesFixture.OnPostgres fixture) : HttpApiTests<ArchiveOfCapturesFixture.OnPostgres>(fixture);

@@ -8,12 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dossier.Tests;
 
-public class ImportTests
+public abstract class ImportTests(Provider provider)
 {
-    [Fact]
+    [SkippableFact]
     public async Task Importing_the_same_pages_again_changes_and_duplicates_nothing()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var first = await archive.ImportAsync(Corpus.ArchivePages);
         Assert.Equal(5, first.Imported);
         Assert.Equal(0, first.Failed);
@@ -30,10 +30,10 @@ public class ImportTests
         Assert.True(JsonNode.DeepEquals(before["hits"], after["hits"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_changed_page_updates_its_record_and_the_index_follows()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var folder = TempDirectory.Create("changed");
         var page = Path.Combine(folder, "page.txt");
         File.Copy(Corpus.Page("004"), page);
@@ -50,10 +50,10 @@ public class ImportTests
         Assert.Equal(1, (await archive.GetJsonAsync("/api/search?q=recordId:177840"))["total"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_broken_file_among_good_ones_is_reported_and_the_rest_import()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var folder = TempDirectory.Create("mixed");
         File.Copy(Corpus.Page("000"), Path.Combine(folder, "000.txt"));
         File.Copy(Corpus.Page("004"), Path.Combine(folder, "004.txt"));
@@ -83,16 +83,27 @@ public class ImportTests
         Assert.Equal(3, (await archive.GetJsonAsync("/api/search"))["total"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_file_whose_write_fails_leaves_the_archive_as_it_was()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         await using (var scope = archive.Services.CreateAsyncScope())
         {
             // The store refuses one record, as a full disk or a broken constraint would, after others were written.
             var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse BEFORE INSERT ON Records WHEN NEW.Title LIKE '%refused%' BEGIN SELECT RAISE(ABORT, 'the store refused the write'); END;");
+            if (provider == Provider.Sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    "CREATE TRIGGER refuse BEFORE INSERT ON Records WHEN NEW.Title LIKE '%refused%' BEGIN SELECT RAISE(ABORT, 'the store refused the write'); END;");
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync("""
+                    CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN IF NEW."Title" LIKE '%refused%' THEN RAISE EXCEPTION 'the store refused the write'; END IF; RETURN NEW; END $$;
+                    CREATE TRIGGER refuse BEFORE INSERT ON "Records" FOR EACH ROW EXECUTE FUNCTION refuse();
+                    """);
+            }
         }
         var folder = TempDirectory.Create("failing-write");
         await File.WriteAllLinesAsync(Path.Combine(folder, "a.jsonl"),
@@ -115,19 +126,19 @@ public class ImportTests
         Assert.Equal(0, (await archive.GetJsonAsync("/api/search?q=Berlin"))["total"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_named_path_that_does_not_exist_fails_and_the_others_import()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var report = await archive.ImportAsync(Path.Combine(Corpus.ArchivePages, "missing.txt"), Corpus.Page("002"));
         Assert.Equal(1, report.Imported);
         Assert.Equal("no such file or folder", report.Failures.Single().Reason);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Json_lines_round_trip_what_the_api_returns()
     {
-        await using var source = await ArchiveHost.StartAsync();
+        await using var source = await ArchiveHost.StartAsync(provider);
         await source.ImportAsync(Corpus.ArchivePages);
         var exported = new List<JsonObject>();
         foreach (var hit in (await source.GetJsonAsync("/api/search"))["hits"]!.AsArray())
@@ -140,7 +151,7 @@ public class ImportTests
         var file = Path.Combine(TempDirectory.Create("jsonl"), "records.jsonl");
         await File.WriteAllLinesAsync(file, exported.Select(r => r.ToJsonString()));
 
-        await using var target = await ArchiveHost.StartAsync();
+        await using var target = await ArchiveHost.StartAsync(provider);
         var report = await target.ImportAsync(file);
         Assert.Equal(5, report.Imported);
 
@@ -159,10 +170,10 @@ public class ImportTests
         Assert.Equal(5, (await target.ImportAsync(file)).Unchanged);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Json_lines_report_each_bad_line_and_import_the_rest()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var file = Path.Combine(TempDirectory.Create("jsonl"), "mixed.jsonl");
         await File.WriteAllLinesAsync(file,
         [
@@ -197,10 +208,10 @@ public class ImportTests
         Assert.Null(note["date"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_record_first_seen_without_its_record_id_is_the_same_record_when_the_id_arrives()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var folder = TempDirectory.Create("identity");
         var page = File.ReadAllText(Corpus.Page("004"));
         File.WriteAllText(Path.Combine(folder, "without-id.txt"), page.Replace("\n177840\n", "\n\n", StringComparison.Ordinal));
@@ -211,10 +222,10 @@ public class ImportTests
         Assert.Equal(1, (await archive.GetJsonAsync("/api/search"))["total"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_capture_without_the_record_id_never_blanks_the_fuller_record_and_settles()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var folder = TempDirectory.Create("identity-order");
         await File.WriteAllLinesAsync(Path.Combine(folder, "1-capture.jsonl"),
             ["""{"title":"Record of a Conversation with Fidel Castro","date":"1963-02-20","summary":"short capture"}"""]);
@@ -227,7 +238,7 @@ public class ImportTests
         Assert.Equal((0, 0, 2), (second.Imported, second.Updated, second.Unchanged));
 
         // The other order: the capture without the ID comes after the full record and takes nothing away.
-        await using var other = await ArchiveHost.StartAsync();
+        await using var other = await ArchiveHost.StartAsync(provider);
         await other.ImportAsync(Path.Combine(folder, "2-full.jsonl"));
         var report = await other.ImportAsync(Path.Combine(folder, "1-capture.jsonl"));
         Assert.Equal(1, report.Unchanged);
@@ -238,10 +249,10 @@ public class ImportTests
         Assert.Equal(1, (await other.GetJsonAsync("/api/search"))["total"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task In_one_file_a_record_and_then_its_record_id_are_one_record()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var folder = TempDirectory.Create("identity-file");
         await File.WriteAllLinesAsync(Path.Combine(folder, "old.jsonl"), ["""{"recordId":"177002","title":"Old title","date":"1963-02-20"}"""]);
         await archive.ImportAsync(Path.Combine(folder, "old.jsonl"));
@@ -258,10 +269,10 @@ public class ImportTests
         Assert.Equal("Corrected title", (await archive.GetJsonAsync($"/api/documents/{await archive.FindAsync("recordId:177002")}"))["title"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Odd_values_fail_their_line_and_never_the_run()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var folder = TempDirectory.Create("odd");
         await File.WriteAllLinesAsync(Path.Combine(folder, "a.jsonl"),
         [
@@ -279,10 +290,10 @@ public class ImportTests
         Assert.Contains(report.Failures, f => f.Location.EndsWith(":2", StringComparison.Ordinal) && f.Reason!.Contains("same language", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_import_reports_every_file_to_its_progress()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var progress = new RecordingProgress();
         await using var scope = archive.Services.CreateAsyncScope();
         var import = scope.ServiceProvider.GetRequiredService<RecordImport>();
@@ -291,10 +302,10 @@ public class ImportTests
         Assert.Equal(5, progress.Files.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_large_file_reports_its_records_as_they_are_written()
     {
-        await using var archive = await ArchiveHost.StartAsync();
+        await using var archive = await ArchiveHost.StartAsync(provider);
         var folder = TempDirectory.Create("large-file");
         var file = Path.Combine(folder, "many.jsonl");
         await File.WriteAllLinesAsync(file, Enumerable.Range(0, 1_200).Select(i => $$"""{"title":"Telegram number {{i}}","date":"1962-10-{{1 + i % 28:D2}}"}"""));
@@ -317,3 +328,7 @@ public class ImportTests
         public void FileDone(string path, IReadOnlyList<ImportEvent> events) => Files.Add(path);
     }
 }
+
+public sealed class ImportTestsOnSqlite() : ImportTests(Provider.Sqlite);
+
+public sealed class ImportTestsOnPostgres() : ImportTests(Provider.Postgres);

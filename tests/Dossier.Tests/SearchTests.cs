@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace Dossier.Tests;
 
 /// <summary>Search across scripts, spellings, accents and word forms, over records built for the purpose.</summary>
-public class SearchTests(SearchArchiveFixture fixture) : IClassFixture<SearchArchiveFixture>
+public abstract class SearchTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : SearchArchiveFixture
 {
-    [Theory]
+    [SkippableTheory]
     // Latin finds Cyrillic and the other way round.
     [InlineData("Guantanamo", "R-GUANTANAMO")]
     [InlineData("Хрущев", "E-KHRUSHCHEV")]
@@ -31,7 +31,7 @@ public class SearchTests(SearchArchiveFixture fixture) : IClassFixture<SearchArc
         Assert.Contains(fixture.IdOf[recordId], ids);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_quoted_word_asks_for_that_form_only()
     {
         var stemmed = await HitsAsync("negotiate");
@@ -43,14 +43,14 @@ public class SearchTests(SearchArchiveFixture fixture) : IClassFixture<SearchArc
         Assert.DoesNotContain(fixture.IdOf["E-NEGOTIATIONS"], exact);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Names_that_only_look_alike_stay_apart()
     {
         Assert.DoesNotContain(fixture.IdOf["E-KHRUSHCHEV"], await HitsAsync("Castro"));
         Assert.Empty(await HitsAsync("Kennedy Guantanamo"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_snippet_marks_the_word_in_the_script_it_is_written_in()
     {
         var results = await fixture.Archive.GetJsonAsync("/api/search?q=Guantanamo");
@@ -69,20 +69,38 @@ public class SearchTests(SearchArchiveFixture fixture) : IClassFixture<SearchArc
     }
 }
 
-public sealed class SearchArchiveFixture : IAsyncLifetime
+public abstract class SearchArchiveFixture(Provider provider) : IAsyncLifetime
 {
-    public ArchiveHost Archive { get; private set; } = null!;
+    private ArchiveHost? archive;
+
+    /// <summary>The archive (the test is skipped, saying why, when its provider is not configured).</summary>
+    public ArchiveHost Archive
+    {
+        get
+        {
+            TestDatabases.Require(provider);
+            return archive!;
+        }
+    }
+
+    public sealed class OnSqlite() : SearchArchiveFixture(Provider.Sqlite);
+
+    public sealed class OnPostgres() : SearchArchiveFixture(Provider.Postgres);
     public Dictionary<string, int> IdOf { get; } = [];
 
     public async Task InitializeAsync()
     {
-        Archive = await ArchiveHost.StartAsync();
+        if (!TestDatabases.Available(provider)) return;
+        archive = await ArchiveHost.StartAsync(provider);
         var report = await Archive.ImportAsync(await ConstructedRecords.WriteAsync());
         Assert.Equal(ConstructedRecords.All.Length, report.Imported);
         foreach (var (recordId, _, _) in ConstructedRecords.All) IdOf[recordId] = await Archive.IdOfRecordAsync(recordId);
     }
 
-    public async Task DisposeAsync() => await Archive.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (archive is not null) await archive.DisposeAsync();
+    }
 }
 
 /// <summary>Short records built to test search: pairs across scripts, spellings, accents and word forms.</summary>
@@ -117,3 +135,7 @@ public static class ConstructedRecords
         return file;
     }
 }
+
+public sealed class SearchTestsOnSqlite(SearchArchiveFixture.OnSqlite fixture) : SearchTests<SearchArchiveFixture.OnSqlite>(fixture);
+
+public sealed class SearchTestsOnPostgres(SearchArchiveFixture.OnPostgres fixture) : SearchTests<SearchArchiveFixture.OnPostgres>(fixture);

@@ -2,6 +2,7 @@ using Dossier.Accounts;
 using Dossier.Curation;
 using Dossier.Records;
 using Dossier.Search;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Dossier.Data;
 
 /// <summary>
-/// The archive's store: its records and its staff's accounts (ASP.NET Core Identity). One context for every provider;
-/// each provider keeps its own migrations.
+/// The archive's store: its records, its staff's accounts (ASP.NET Core Identity) and the keys that protect their
+/// sessions, which every node of the archive shares. One context for every provider; each provider keeps its own migrations.
 /// </summary>
-public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbContext<IdentityUser, IdentityRole, string>(options)
+public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbContext<IdentityUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<ArchivalRecord> Records => Set<ArchivalRecord>();
     public DbSet<Transcript> Transcripts => Set<Transcript>();
@@ -20,6 +21,7 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private (string Change, string? UserId, string? UserName) revising = ("changed", null, null);
 

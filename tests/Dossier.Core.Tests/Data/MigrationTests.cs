@@ -1,4 +1,5 @@
 using Dossier.Data;
+using Dossier.Data.Postgres;
 using Dossier.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,14 @@ public class MigrationTests
     {
         // A change to the model without "dotnet run --project tools/AddMigration -- NAME" fails here.
         using var db = new DossierDb(SqliteDatabase.Options(Path.GetTempPath()));
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changed since the last migration: add one with tools/AddMigration.");
+    }
+
+    [Fact]
+    public void Every_model_change_has_its_postgres_migration()
+    {
+        // The model as PostgreSQL sees it; nothing is connected to.
+        using var db = new PostgresDesignTimeFactory().CreateDbContext([]);
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changed since the last migration: add one with tools/AddMigration.");
     }
 

@@ -1,6 +1,5 @@
 using Dossier.Accounts;
 using Dossier.Data;
-using Dossier.Features.Archive;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,11 +11,12 @@ public static class AccountsSetup
     public const string SignInPath = "/account/sign-in";
 
     /// <summary>Identity's user store and password rules, for the web app and for <c>dossier users</c>.</summary>
-    public static IServiceCollection AddAccountStore(this IServiceCollection services, ArchiveOptions archive)
+    public static IServiceCollection AddAccountStore(this IServiceCollection services)
     {
-        // Cookies (and later tokens) are protected by keys kept with the data, so sign-ins survive a restart.
+        // Cookies and antiforgery tokens are protected by keys kept in the database: sign-ins survive a restart, and
+        // every node behind a load balancer reads what another node wrote.
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(archive.DataDirectory, "keys")))
+            .PersistKeysToDbContext<DossierDb>()
             .SetApplicationName("Dossier");
         services.AddIdentityCore<IdentityUser>(identity =>
             {
@@ -37,9 +37,9 @@ public static class AccountsSetup
         return services;
     }
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services, ArchiveOptions archive)
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddAccountStore(archive);
+        services.AddAccountStore();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         services.AddAuthentication().AddIdentityCookies();

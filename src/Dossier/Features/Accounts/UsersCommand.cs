@@ -8,7 +8,7 @@ namespace Dossier.Features.Accounts;
 /// <summary><c>dossier users add EMAIL --role ROLE</c> and <c>dossier users list</c>: the staff's accounts.</summary>
 public static class UsersCommand
 {
-    public static async Task<int> AddAsync(string dataDirectory, string email, string roleText, bool passwordFromStdin, CancellationToken cancellationToken)
+    public static async Task<int> AddAsync(ArchiveOptions archive, string email, string roleText, bool passwordFromStdin, CancellationToken cancellationToken)
     {
         if (Roles.Parse(roleText) is not { } role)
         {
@@ -18,7 +18,7 @@ public static class UsersCommand
         var password = await ReadPasswordAsync(passwordFromStdin);
         if (password is null) return 2;
 
-        await using var services = await OpenAsync(dataDirectory, cancellationToken);
+        await using var services = await OpenAsync(archive, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var added = await StaffAccounts.AddAsync(scope.ServiceProvider, email, role, password, (null, null), "by dossier users add", cancellationToken);
         if (!added.Succeeded) return await FailAsync(added);
@@ -26,9 +26,9 @@ public static class UsersCommand
         return 0;
     }
 
-    public static async Task<int> ListAsync(string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<int> ListAsync(ArchiveOptions archive, CancellationToken cancellationToken)
     {
-        await using var services = await OpenAsync(dataDirectory, cancellationToken);
+        await using var services = await OpenAsync(archive, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         foreach (var user in users.Users.OrderBy(u => u.Email).ToList())
@@ -40,10 +40,9 @@ public static class UsersCommand
         return 0;
     }
 
-    private static async Task<ServiceProvider> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
+    private static async Task<ServiceProvider> OpenAsync(ArchiveOptions archive, CancellationToken cancellationToken)
     {
-        var archive = new ArchiveOptions { DataDirectory = dataDirectory };
-        var services = new ServiceCollection().AddLogging().AddArchive(archive).AddAccountStore(archive).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddArchive(archive).AddAccountStore().BuildServiceProvider();
         await ArchiveSetup.MigrateAsync(services, cancellationToken);
         return services;
     }

@@ -5,13 +5,29 @@ public sealed class ArchiveOptions
 {
     public const string EnvironmentVariable = "DOSSIER_DATA";
 
-    /// <summary>The data directory: SQLite database and search index.</summary>
+    /// <summary>The configuration key of the database (appsettings.json, or DOSSIER__DATABASE in the environment).</summary>
+    public const string DatabaseKey = "Dossier:Database";
+
+    /// <summary>The data directory: the SQLite database (unless <see cref="Database"/> names another), keys, and this node's search index.</summary>
     public required string DataDirectory { get; init; }
+
+    /// <summary>
+    /// A PostgreSQL connection string (Host=...;Database=...;Username=...) for an archive served by several nodes;
+    /// null for the embedded SQLite file in the data directory.
+    /// </summary>
+    public string? Database { get; init; }
 
     /// <summary>Named in citations of records that do not name the digital archive that published them.</summary>
     public string Name { get; init; } = "Dossier";
 
     public string IndexDirectory => Path.Combine(DataDirectory, "index");
+
+    /// <summary>The archive the command line names: its data directory and its database, each from an option or the configuration.</summary>
+    public static ArchiveOptions Resolve(string? dataOption, string? databaseOption) => new()
+    {
+        DataDirectory = ResolveDataDirectory(dataOption),
+        Database = ResolveDatabase(databaseOption),
+    };
 
     /// <summary>--data, else DOSSIER_DATA, else ./data under the current directory.</summary>
     public static string ResolveDataDirectory(string? option)
@@ -20,5 +36,17 @@ public sealed class ArchiveOptions
             : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
             : "data";
         return Path.GetFullPath(chosen);
+    }
+
+    /// <summary>--database, else Dossier:Database from the environment (DOSSIER__DATABASE) or appsettings.json, else none (SQLite).</summary>
+    public static string? ResolveDatabase(string? option)
+    {
+        if (!string.IsNullOrWhiteSpace(option)) return option;
+        // The same sources, in the same order of precedence, as the server's own configuration.
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        return configuration[DatabaseKey] is { Length: > 0 } configured ? configured : null;
     }
 }

@@ -1,5 +1,4 @@
 using Dossier.Data;
-using Dossier.Data.Sqlite;
 using Dossier.Import;
 using Dossier.Import.JsonLines;
 using Dossier.Import.PageCaptures;
@@ -15,7 +14,7 @@ public static class ArchiveSetup
         Directory.CreateDirectory(options.DataDirectory);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<DossierDb>(db => SqliteDatabase.Configure(db, SqliteDatabase.ConnectionString(options.DataDirectory)));
+        services.AddDbContext<DossierDb>(db => ArchiveDatabase.Configure(db, options));
         services.AddScoped<RecordImport>();
         services.AddScoped<RecordIndexer>();
         services.AddSingleton<IRecordImporter, PageCaptureImporter>();
@@ -28,6 +27,6 @@ public static class ArchiveSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
-        await SqliteDatabase.MigrateAsync(db, cancellationToken);
+        await ArchiveDatabase.MigrateAsync(db, cancellationToken);
     }
 }

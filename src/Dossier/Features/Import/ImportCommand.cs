@@ -9,9 +9,8 @@ namespace Dossier.Features.Import;
 /// <summary><c>dossier import PATH...</c>: brings files into the archive, then brings the index up to date.</summary>
 public static class ImportCommand
 {
-    public static async Task<int> RunAsync(string dataDirectory, IReadOnlyList<string> paths, bool publish, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ArchiveOptions archive, IReadOnlyList<string> paths, bool publish, CancellationToken cancellationToken)
     {
-        var archive = new ArchiveOptions { DataDirectory = dataDirectory };
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
         await ArchiveSetup.MigrateAsync(services, cancellationToken);
 

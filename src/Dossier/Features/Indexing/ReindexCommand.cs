@@ -8,9 +8,8 @@ namespace Dossier.Features.Indexing;
 /// <summary><c>dossier reindex</c>: rebuilds this node's search index from the database.</summary>
 public static class ReindexCommand
 {
-    public static async Task<int> RunAsync(string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ArchiveOptions archive, CancellationToken cancellationToken)
     {
-        var archive = new ArchiveOptions { DataDirectory = dataDirectory };
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
         await ArchiveSetup.MigrateAsync(services, cancellationToken);
         RecordIndex index;
