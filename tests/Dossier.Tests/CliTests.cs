@@ -63,15 +63,24 @@ public class CliTests
         var data = TempDirectory.Create("cli-busy");
         await RunAsync("import", Corpus.Page("002"), "--data", data);
         // This test process holds the index, as a running server would.
-        using (Dossier.Search.RecordIndex.Open(Path.Combine(data, "index")))
+        using (var held = Dossier.Search.RecordIndex.Open(Path.Combine(data, "index")))
         {
             var (code, output) = await RunAsync("import", Corpus.Page("004"), "--data", data);
             Assert.Equal(0, code);
             Assert.Contains("The running server holds the search index", output);
 
-            var (reindex, reindexOutput) = await RunAsync("reindex", "--data", data);
-            Assert.Equal(1, reindex);
-            Assert.Contains("in use by another Dossier process", reindexOutput);
+            // A reindex builds beside the held index; its owner (here this test, as a server's follower would) switches.
+            var reindexing = RunAsync("reindex", "--data", data);
+            while (!held.SwitchToRebuilt())
+            {
+                Assert.False(reindexing.IsCompleted, "reindex ended before the switch");
+                await Task.Delay(50);
+            }
+            var (reindex, reindexOutput) = await reindexing;
+            Assert.Equal(0, reindex);
+            Assert.Contains("Reindexed 2 records.", reindexOutput);
+            Assert.Contains("The server now answers from the new index.", reindexOutput);
+            Assert.Equal(2, held.Count);
 
             var (serve, serveOutput) = await RunAsync("serve", "--data", data, "--urls", "http://127.0.0.1:0");
             Assert.Equal(1, serve);

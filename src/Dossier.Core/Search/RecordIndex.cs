@@ -14,7 +14,8 @@ namespace Dossier.Search;
 /// <summary>
 /// This node's search index: derived data, rebuilt from the store at will. It remembers how far it has followed
 /// the store's indexing tasks in its own commit data, so the position only advances when the index has committed.
-/// One instance per process owns the index's writer.
+/// One instance per process owns the index's writer. A rebuilt index (<c>dossier reindex</c> while a server runs)
+/// is made beside it and switched to, the old one answering searches until the switch.
 /// </summary>
 public sealed class RecordIndex : IDisposable
 {
@@ -32,10 +33,14 @@ public sealed class RecordIndex : IDisposable
         _ => 1f,
     });
 
-    private readonly FileStream ownership;
-    private readonly LuceneDirectory directory;
-    private readonly IndexWriter writer;
-    private readonly SearcherManager searchers;
+    /// <summary>Where a rebuilt index is made, beside the index, and the file that says it is complete.</summary>
+    public const string RebuiltSuffix = ".next";
+    private const string CompleteMarker = "complete";
+
+    private readonly string path;
+    private Generation current;
+    // Held only to take a searcher from the current generation, never during a search: a switch waits for no search.
+    private readonly System.Threading.Lock switching = new();
     private const string ExactSuffix = "_exact";
     private readonly ArchiveAnalyzer folded = new();
     private readonly ExactAnalyzer exact = new();
@@ -44,16 +49,34 @@ public sealed class RecordIndex : IDisposable
     private readonly Similarity similarity = new BM25Similarity();
     private readonly System.Threading.Lock writeLock = new();
 
-    private RecordIndex(FileStream ownership, LuceneDirectory directory)
+    private RecordIndex(string path, FileStream ownership)
     {
-        this.ownership = ownership;
-        this.directory = directory;
+        this.path = path;
         // Every text field is kept twice: folded across stems, scripts and spellings, and as written (for quotes).
         // Keys (the id, the date, facet values) are single terms; read through an analyzer, their token streams are
         // reused from document to document instead of being made anew for each field of each record.
         var analyzers = SearchFields.ToDictionary(f => f + ExactSuffix, Lucene.Net.Analysis.Analyzer (_) => exact);
         foreach (var key in KeyFields) analyzers[key] = keys;
         analyzer = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(folded, analyzers);
+        current = Start(ownership, path);
+    }
+
+    /// <summary>The writer and searchers of one index folder, with the lock that makes this process its owner.</summary>
+    private sealed record Generation(FileStream Ownership, LuceneDirectory Directory, IndexWriter Writer, SearcherManager Searchers) : IDisposable
+    {
+        public void Dispose()
+        {
+            // Searches still holding one of its searchers finish on it: a searcher's reader outlives its manager.
+            Searchers.Dispose();
+            Writer.Dispose();
+            Directory.Dispose();
+            Ownership.Dispose();
+        }
+    }
+
+    private Generation Start(FileStream ownership, string folder)
+    {
+        var directory = FSDirectory.Open(folder);
         var config = new IndexWriterConfig(ArchiveAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -64,35 +87,105 @@ public sealed class RecordIndex : IDisposable
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         };
-        writer = new IndexWriter(directory, config);
-        searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity));
-    }
-
-    /// <summary>Opens (creating if needed) the index in a folder. Throws <see cref="IndexBusyException"/> when another process holds it.</summary>
-    public static RecordIndex Open(string path)
-    {
-        System.IO.Directory.CreateDirectory(path);
-        // Lucene.NET's own write lock does not keep a second process out on Linux; an exclusively opened file does
-        // (.NET locks it for the life of the handle), so one process at a time owns the index.
-        FileStream ownership;
         try
         {
-            ownership = new FileStream(System.IO.Path.Combine(path, "dossier.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new IndexBusyException(path, e);
-        }
-        var directory = FSDirectory.Open(path);
-        try
-        {
-            return new RecordIndex(ownership, directory);
+            var writer = new IndexWriter(directory, config);
+            return new Generation(ownership, directory, writer, new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity)));
         }
         catch (LockObtainFailedException e)
         {
             directory.Dispose();
             ownership.Dispose();
-            throw new IndexBusyException(path, e);
+            throw new IndexBusyException(folder, e);
+        }
+    }
+
+    /// <summary>Opens (creating if needed) the index in a folder. Throws <see cref="IndexBusyException"/> when another process holds it.</summary>
+    public static RecordIndex Open(string path)
+    {
+        path = System.IO.Path.GetFullPath(path);
+        var index = new RecordIndex(path, TakeOwnership(path));
+        // An index rebuilt while no server was there to switch to it (or a switch a crash interrupted) is taken now.
+        index.SwitchToRebuilt();
+        return index;
+    }
+
+    // Lucene.NET's own write lock does not keep a second process out on Linux; an exclusively opened file does
+    // (.NET locks it for the life of the handle, and the system releases it when the process dies), so one process
+    // at a time owns an index folder.
+    private static FileStream TakeOwnership(string folder)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        try
+        {
+            return new FileStream(System.IO.Path.Combine(folder, "dossier.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IndexBusyException(folder, e);
+        }
+    }
+
+    /// <summary>Marks a rebuilt index (at <c>path + RebuiltSuffix</c>, closed) as complete: the index's owner switches to it.</summary>
+    public static void MarkRebuilt(string rebuiltPath) => File.WriteAllText(System.IO.Path.Combine(rebuiltPath, CompleteMarker), "");
+
+    /// <summary>Whether a rebuilt index waits beside this one for its owner to switch to it.</summary>
+    public static bool RebuiltIsWaiting(string path) => File.Exists(System.IO.Path.Combine(path + RebuiltSuffix, CompleteMarker));
+
+    /// <summary>
+    /// Switches to the complete rebuilt index beside this one, if there is one: searches answer from the old index
+    /// until the new one takes its place (its folder renamed to this index's), then from the new. Returns whether it switched.
+    /// Called between two catch-ups (as the index follower does), so that no catch-up straddles the switch: the new index
+    /// follows the store from its own position.
+    /// </summary>
+    public bool SwitchToRebuilt()
+    {
+        var rebuilt = path + RebuiltSuffix;
+        if (!RebuiltIsWaiting(path)) return false;
+        FileStream ownership;
+        try
+        {
+            ownership = TakeOwnership(rebuilt);
+        }
+        catch (IndexBusyException)
+        {
+            return false; // still being written
+        }
+        lock (writeLock)
+        {
+            if (!RebuiltIsWaiting(path))
+            {
+                ownership.Dispose();
+                return false;
+            }
+            var old = path + ".old";
+            if (System.IO.Directory.Exists(old)) System.IO.Directory.Delete(old, recursive: true);
+            // The old writer closes without writing (it has nothing uncommitted between two catch-ups, and must not
+            // write into a folder that is about to be renamed); its searchers go on answering until the swap below,
+            // and searches under way finish on them: open files follow their folder when it is renamed.
+            current.Writer.Rollback();
+            System.IO.Directory.Move(path, old);
+            System.IO.Directory.Move(rebuilt, path);
+            var next = Start(ownership, path);
+            File.Delete(System.IO.Path.Combine(path, CompleteMarker));
+            Generation retired;
+            lock (switching)
+            {
+                retired = current;
+                current = next;
+            }
+            retired.Dispose();
+            System.IO.Directory.Delete(old, recursive: true);
+        }
+        return true;
+    }
+
+    private (Generation Generation, IndexSearcher Searcher) Acquire()
+    {
+        lock (switching)
+        {
+            var generation = current;
+            return (generation, generation.Searchers.Acquire());
         }
     }
 
@@ -109,20 +202,20 @@ public sealed class RecordIndex : IDisposable
     }
 
     private long CurrentPosition() =>
-        writer.CommitData.TryGetValue(PositionKey, out var value) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
+        current.Writer.CommitData.TryGetValue(PositionKey, out var value) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
 
     public int Count
     {
         get
         {
-            var searcher = searchers.Acquire();
+            var (generation, searcher) = Acquire();
             try
             {
                 return searcher.IndexReader.NumDocs;
             }
             finally
             {
-                searchers.Release(searcher);
+                generation.Searchers.Release(searcher);
             }
         }
     }
@@ -138,10 +231,10 @@ public sealed class RecordIndex : IDisposable
             foreach (var record in records)
             {
                 // A deleted record is a tombstone in the store and nothing in the index.
-                if (record.DeletedAt is not null) writer.DeleteDocuments(new Term("id", Id(record.Id)));
-                else writer.UpdateDocument(new Term("id", Id(record.Id)), ToDocument(record));
+                if (record.DeletedAt is not null) current.Writer.DeleteDocuments(new Term("id", Id(record.Id)));
+                else current.Writer.UpdateDocument(new Term("id", Id(record.Id)), ToDocument(record));
             }
-            foreach (var id in removed) writer.DeleteDocuments(new Term("id", Id(id)));
+            foreach (var id in removed) current.Writer.DeleteDocuments(new Term("id", Id(id)));
             // Two catch-ups may overlap (a poke and a tick); the later commit must not move the position back.
             if (commit) Commit(Math.Max(position, CurrentPosition()));
         }
@@ -152,16 +245,16 @@ public sealed class RecordIndex : IDisposable
     {
         lock (writeLock)
         {
-            writer.DeleteAll();
+            current.Writer.DeleteAll();
             Commit(0);
         }
     }
 
     private void Commit(long position)
     {
-        writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
-        writer.Commit();
-        searchers.MaybeRefreshBlocking();
+        current.Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+        current.Writer.Commit();
+        current.Searchers.MaybeRefreshBlocking();
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
@@ -273,7 +366,7 @@ public sealed class RecordIndex : IDisposable
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var parsed = Parse(query);
-        var searcher = searchers.Acquire();
+        var (generation, searcher) = Acquire();
         try
         {
             var main = Narrowed(parsed, options);
@@ -330,7 +423,7 @@ public sealed class RecordIndex : IDisposable
         }
         finally
         {
-            searchers.Release(searcher);
+            generation.Searchers.Release(searcher);
         }
     }
 
@@ -370,7 +463,7 @@ public sealed class RecordIndex : IDisposable
             return [];
         }
         if (parsed is null) return [];
-        var searcher = searchers.Acquire();
+        var (generation, searcher) = Acquire();
         try
         {
             var (foldedTerms, exactTerms) = Terms(parsed, searcher.IndexReader);
@@ -378,7 +471,7 @@ public sealed class RecordIndex : IDisposable
         }
         finally
         {
-            searchers.Release(searcher);
+            generation.Searchers.Release(searcher);
         }
     }
 
@@ -428,14 +521,11 @@ public sealed class RecordIndex : IDisposable
 
     public void Dispose()
     {
-        searchers.Dispose();
-        writer.Dispose();
+        current.Dispose();
         analyzer.Dispose();
         keys.Dispose();
         folded.Dispose();
         exact.Dispose();
-        directory.Dispose();
-        ownership.Dispose();
     }
 
     /// <summary>

@@ -4,9 +4,10 @@ namespace Dossier.Features.Indexing;
 
 /// <summary>
 /// Keeps this node's index in step with the store while the server runs: catches up at start (a node that was
-/// down follows what it missed), then follows new indexing tasks, whoever wrote them (the CLI, another node).
+/// down follows what it missed), then follows new indexing tasks, whoever wrote them (the CLI, another node). It also
+/// switches to an index that <c>dossier reindex</c> rebuilt beside this one.
 /// </summary>
-public sealed class IndexFollower(IServiceScopeFactory scopes, ILogger<IndexFollower> logger) : BackgroundService
+public sealed class IndexFollower(IServiceScopeFactory scopes, RecordIndex index, ILogger<IndexFollower> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
@@ -16,6 +17,7 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, ILogger<IndexFoll
         {
             try
             {
+                if (index.SwitchToRebuilt()) logger.LogInformation("Switched to the rebuilt search index");
                 await using var scope = scopes.CreateAsyncScope();
                 var indexed = await scope.ServiceProvider.GetRequiredService<RecordIndexer>().CatchUpAsync(cancellationToken: stoppingToken);
                 if (indexed > 0) logger.LogInformation("Indexed {Count} records", indexed);
