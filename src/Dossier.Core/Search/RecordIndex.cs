@@ -36,6 +36,9 @@ public sealed class RecordIndex : IDisposable
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
+    // The position of the last commit, kept beside the commit data so that reading it never waits for a batch being
+    // indexed under the write lock (health checks and metrics read it while the follower works).
+    private long committedPosition;
     private const string ExactSuffix = "_exact";
     private readonly ArchiveAnalyzer folded = new();
     private readonly ExactAnalyzer exact = new();
@@ -66,6 +69,7 @@ public sealed class RecordIndex : IDisposable
         };
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity));
+        committedPosition = CurrentPosition();
     }
 
     /// <summary>Opens (creating if needed) the index in a folder. Throws <see cref="IndexBusyException"/> when another process holds it.</summary>
@@ -97,16 +101,7 @@ public sealed class RecordIndex : IDisposable
     }
 
     /// <summary>The last indexing task this index has committed.</summary>
-    public long Position
-    {
-        get
-        {
-            lock (writeLock)
-            {
-                return CurrentPosition();
-            }
-        }
-    }
+    public long Position => Interlocked.Read(ref committedPosition);
 
     private long CurrentPosition() =>
         writer.CommitData.TryGetValue(PositionKey, out var value) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
@@ -161,6 +156,7 @@ public sealed class RecordIndex : IDisposable
     {
         writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
         writer.Commit();
+        Interlocked.Exchange(ref committedPosition, position);
         searchers.MaybeRefreshBlocking();
     }
 
