@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Dossier.Tests;
 
@@ -71,6 +72,13 @@ public sealed class ArchiveHost : IAsyncDisposable
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<RecordIndexer>().CatchUpAsync();
     }
+
+    /// <summary>
+    /// Stops this server following the store's changes, as a node that has fallen behind: what is written after this
+    /// reaches its index only through <see cref="CatchUpAsync"/>. Nothing of the follower runs once this returns.
+    /// </summary>
+    public Task StopFollowingAsync() =>
+        app.Services.GetServices<IHostedService>().OfType<Dossier.Features.Indexing.IndexFollower>().Single().StopAsync(CancellationToken.None);
 
     public async Task<JsonObject> GetJsonAsync(string path)
     {

@@ -1,3 +1,4 @@
+using Dossier.Features.Operations;
 using Dossier.Search;
 
 namespace Dossier.Features.Indexing;
@@ -6,7 +7,7 @@ namespace Dossier.Features.Indexing;
 /// Keeps this node's index in step with the store while the server runs: catches up at start (a node that was
 /// down follows what it missed), then follows new indexing tasks, whoever wrote them (the CLI, another node).
 /// </summary>
-public sealed class IndexFollower(IServiceScopeFactory scopes, ILogger<IndexFollower> logger) : BackgroundService
+public sealed class IndexFollower(IServiceScopeFactory scopes, DossierMetrics metrics, ILogger<IndexFollower> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
@@ -17,7 +18,8 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, ILogger<IndexFoll
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var indexed = await scope.ServiceProvider.GetRequiredService<RecordIndexer>().CatchUpAsync(cancellationToken: stoppingToken);
+                var indexed = await scope.ServiceProvider.GetRequiredService<RecordIndexer>().CatchUpAsync(metrics.IndexingProgress, stoppingToken);
+                metrics.CaughtUp(indexed);
                 if (indexed > 0) logger.LogInformation("Indexed {Count} records", indexed);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -27,6 +29,7 @@ public sealed class IndexFollower(IServiceScopeFactory scopes, ILogger<IndexFoll
             catch (Exception e)
             {
                 // The index stays at its last committed position; the next round tries again.
+                metrics.FollowFailed();
                 logger.LogError(e, "Following the store's changes failed; retrying");
             }
             try

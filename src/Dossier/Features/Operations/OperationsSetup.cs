@@ -1,0 +1,28 @@
+namespace Dossier.Features.Operations;
+
+/// <summary>What the people who run the archive watch: health for the load balancer, metrics, the log's format.</summary>
+public static class OperationsSetup
+{
+    /// <summary>Settings: <c>Dossier:Logs</c> = <c>json</c> writes the console log as one JSON object a line, with UTC times.</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHealth();
+        services.AddMetrics(configuration);
+        if (string.Equals(configuration["Dossier:Logs"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddLogging(logging => logging.AddJsonConsole(json =>
+            {
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            }));
+        }
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app, IConfiguration configuration)
+    {
+        app.MapHealth();
+        app.MapMetrics(configuration);
+        return app;
+    }
+}
