@@ -82,5 +82,7 @@ public static class DossierWeb
         await ArchiveSetup.MigrateAsync(app.Services, cancellationToken);
         // Opening the index now makes a second server on the same data fail at start, not at its first search.
         _ = app.Services.GetRequiredService<RecordIndex>();
+        // The archive's gauges are there from the first scrape, not from the first search.
+        _ = app.Services.GetRequiredService<DossierMetrics>();
     }
 }

@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Dossier.Tests;
 
@@ -78,7 +77,7 @@ public sealed class ArchiveHost : IAsyncDisposable
     /// reaches its index only through <see cref="CatchUpAsync"/>. Nothing of the follower runs once this returns.
     /// </summary>
     public Task StopFollowingAsync() =>
-        app.Services.GetServices<IHostedService>().OfType<Dossier.Features.Indexing.IndexFollower>().Single().StopAsync(CancellationToken.None);
+        app.Services.GetRequiredService<Dossier.Features.Indexing.IndexFollower>().StopAsync(CancellationToken.None);
 
     public async Task<JsonObject> GetJsonAsync(string path)
     {

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Dossier.Data;
 using Dossier.Data.Sqlite;
+using Dossier.Features.Indexing;
+using Dossier.Features.Operations;
 using Dossier.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +54,8 @@ public sealed partial class OperationsTests
         var index = ready["checks"]!["index"]!;
         Assert.Equal("unhealthy", index["status"]!.GetValue<string>());
         Assert.Equal(1, index["data"]!["behind"]!.GetValue<long>());
-        Assert.StartsWith("1 task behind; the oldest has waited", index["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("stopped", index["data"]!["follower"]!.GetValue<string>());
+        Assert.StartsWith("1 task behind, not following; the oldest has waited 3,6", index["description"]!.GetValue<string>(), StringComparison.Ordinal);
         // Still alive: the process serves, it only should not be sent readers.
         Assert.Equal(HttpStatusCode.OK, (await HealthAsync(archive, "/health/live")).Status);
 
@@ -63,8 +66,26 @@ public sealed partial class OperationsTests
         await WriteTaskAsync(archive, TimeSpan.Zero);
         (status, ready) = await HealthAsync(archive, "/health/ready");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("1 task behind, following", ready["checks"]!["index"]!["description"]!.GetValue<string>());
+        Assert.StartsWith("1 task behind; the oldest has waited ", ready["checks"]!["index"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    // Up to date, or a moment behind: ready whatever the follower does.
+    [InlineData(0, 3600, FollowerState.Stopped, 3600, 30, true)]
+    [InlineData(5, 2, FollowerState.CatchingUp, 0, 30, true)]
+    [InlineData(5, 2, FollowerState.Failing, 60, 30, true)]
+    // Behind old tasks while following an import: it caught up since start and indexed a batch a second ago.
+    [InlineData(50_000, 90, FollowerState.Following, 1, 30, true)]
+    // ... but not once it stops moving, nor while still catching up at start (back from being down), failing or stopped.
+    [InlineData(50_000, 90, FollowerState.Following, 45, 30, false)]
+    [InlineData(50_000, 90, FollowerState.CatchingUp, 1, 30, false)]
+    [InlineData(50_000, 90, FollowerState.Failing, 1, 30, false)]
+    [InlineData(1, 90, FollowerState.Stopped, 1, 30, false)]
+    // No delay allowed: ready only with every task followed.
+    [InlineData(1, 0, FollowerState.Following, 0, 0, false)]
+    [InlineData(0, 0, FollowerState.Following, 0, 0, true)]
+    public void Readiness_weighs_the_delay_and_the_follower(long behind, int waitedSeconds, FollowerState follower, int sinceProgressSeconds, int allowedSeconds, bool ready) =>
+        Assert.Equal(ready, IndexHealthCheck.Assess(behind, TimeSpan.FromSeconds(waitedSeconds), follower, TimeSpan.FromSeconds(sinceProgressSeconds), TimeSpan.FromSeconds(allowedSeconds)).Ready);
 
     [Fact]
     public async Task With_no_delay_allowed_any_change_not_followed_makes_the_node_not_ready()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Dossier.Data;
+using Dossier.Features.Indexing;
 using Dossier.Search;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
@@ -64,9 +65,9 @@ public sealed class HealthOptions
     public const string Section = "Dossier:Health";
 
     /// <summary>
-    /// How long, in seconds, a change may wait for this node's index before the node is not ready (30). A node that
-    /// follows the store is a second or so behind at most; one that was down, or whose following fails, soon waits
-    /// longer. 0: ready only when the index has followed every task.
+    /// How long, in seconds, a change may wait for this node's index before the node is not ready (30), unless its
+    /// follower, caught up since start, is still moving (see <see cref="IndexHealthCheck"/>). 0: ready only when
+    /// the index has followed every task.
     /// </summary>
     public int IndexDelaySeconds { get; set; } = 30;
 }
@@ -99,12 +100,15 @@ internal sealed class DatabaseHealthCheck(IServiceScopeFactory scopes, ILogger<D
 }
 
 /// <summary>
-/// This node's index against the store's indexing tasks: ready while the oldest task it has not followed is younger
-/// than <see cref="HealthOptions.IndexDelaySeconds"/>. Time, not a count: an import writes thousands of tasks a
-/// second that a following node takes in within moments, while a node back from being down has old tasks to follow.
+/// This node's index against the store's indexing tasks. Ready when it has followed every task; or when the oldest
+/// task it has not followed waited less than <see cref="HealthOptions.IndexDelaySeconds"/> (a following node is a
+/// moment behind); or when its follower has caught up since the server started and is still moving (indexed a batch
+/// within that delay): an import writes tasks faster than a node indexes them, and every node falls behind it alike,
+/// so that a delay alone would take them all out of the load balancer together. A node still catching up at start
+/// (back from being down), or whose following fails or has stopped, is ready only by the delay.
 /// </summary>
-internal sealed class IndexHealthCheck(IServiceScopeFactory scopes, RecordIndex index, TimeProvider clock, IOptions<HealthOptions> options,
-    ILogger<IndexHealthCheck> logger) : IHealthCheck
+internal sealed class IndexHealthCheck(IServiceScopeFactory scopes, RecordIndex index, IndexFollower follower, TimeProvider clock,
+    IOptions<HealthOptions> options, ILogger<IndexHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -126,17 +130,46 @@ internal sealed class IndexHealthCheck(IServiceScopeFactory scopes, RecordIndex 
             return new HealthCheckResult(context.Registration.FailureStatus, "the store's indexing tasks could not be read");
         }
 
-        var behind = Math.Max(0, last - position);
-        var data = new Dictionary<string, object> { ["position"] = position, ["last"] = last, ["behind"] = behind };
-        if (oldest is null) return HealthCheckResult.Healthy($"up to date at task {position}", data);
-
+        var now = clock.GetUtcNow();
+        var behind = oldest is null ? 0 : last - position;
         // Tasks are stamped in UTC by whichever node wrote them; the database may give the time back unmarked.
-        var waited = clock.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(oldest.Value, DateTimeKind.Utc));
-        var seconds = Math.Max(0, waited.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
-        var count = behind == 1 ? "1 task" : behind.ToString("N0", CultureInfo.InvariantCulture) + " tasks";
-        var allowed = options.Value.IndexDelaySeconds;
-        return allowed > 0 && waited <= TimeSpan.FromSeconds(allowed)
-            ? HealthCheckResult.Healthy($"{count} behind, following", data)
-            : new HealthCheckResult(context.Registration.FailureStatus, $"{count} behind; the oldest has waited {seconds} s", data: data);
+        var waited = oldest is null ? TimeSpan.Zero : now - new DateTimeOffset(DateTime.SpecifyKind(oldest.Value, DateTimeKind.Utc));
+        var (ready, description) = Assess(behind, waited, follower.State, now - follower.LastProgress, TimeSpan.FromSeconds(options.Value.IndexDelaySeconds));
+        var data = new Dictionary<string, object>
+        {
+            ["position"] = position,
+            ["last"] = last,
+            ["behind"] = behind,
+            ["follower"] = Name(follower.State),
+        };
+        return new HealthCheckResult(ready ? HealthStatus.Healthy : context.Registration.FailureStatus, description, data: data);
     }
+
+    /// <summary>Whether the node is ready, and why, from what it knows of the store and of its follower.</summary>
+    public static (bool Ready, string Description) Assess(long behind, TimeSpan waited, FollowerState follower, TimeSpan sinceProgress, TimeSpan allowed)
+    {
+        if (behind <= 0) return (true, "up to date");
+        var tasks = behind == 1 ? "1 task" : behind.ToString("N0", CultureInfo.InvariantCulture) + " tasks";
+        var oldest = $"the oldest has waited {Seconds(waited)}";
+        if (allowed > TimeSpan.Zero && waited <= allowed) return (true, $"{tasks} behind; {oldest}");
+        if (allowed > TimeSpan.Zero && follower == FollowerState.Following && sinceProgress <= allowed)
+            return (true, $"{tasks} behind, following; {oldest}");
+        return (false, follower switch
+        {
+            FollowerState.CatchingUp => $"{tasks} behind, catching up since the server started; {oldest}",
+            FollowerState.Failing => $"{tasks} behind, following fails; {oldest}",
+            FollowerState.Stopped => $"{tasks} behind, not following; {oldest}",
+            _ => $"{tasks} behind, no progress for {Seconds(sinceProgress)}; {oldest}",
+        });
+    }
+
+    private static string Seconds(TimeSpan time) => Math.Max(0, time.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture) + " s";
+
+    private static string Name(FollowerState state) => state switch
+    {
+        FollowerState.CatchingUp => "catching-up",
+        FollowerState.Following => "following",
+        FollowerState.Failing => "failing",
+        _ => "stopped",
+    };
 }

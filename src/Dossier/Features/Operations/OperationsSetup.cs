@@ -16,6 +16,13 @@ public static class OperationsSetup
                 json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
             }));
         }
+        else if (configuration["Logging:Console:FormatterName"] is null)
+        {
+            // One line an entry, so that a request is one line in a text log too. Named explicitly: without a formatter's
+            // name the console logger takes its options from its own obsolete ones and drops this.
+            services.AddLogging(logging => logging.AddSimpleConsole(simple =>
+                simple.SingleLine = configuration.GetValue("Logging:Console:FormatterOptions:SingleLine", true)));
+        }
         return services;
     }
 
