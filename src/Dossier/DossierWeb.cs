@@ -6,6 +6,7 @@ using Dossier.Features.Assets;
 using Dossier.Features.Documents;
 using Dossier.Features.Editing;
 using Dossier.Features.Indexing;
+using Dossier.Features.Operations;
 using Dossier.Features.Search;
 using Dossier.Search;
 using Microsoft.Extensions.WebEncoders;
@@ -40,6 +41,7 @@ public static class DossierWeb
         builder.Services.AddIndexFollower();
         builder.Services.AddAccounts();
         builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddOperations(builder.Configuration);
         builder.Services.AddScoped<Dossier.Curation.EmbargoRelease>();
         builder.Services.AddHostedService<EmbargoReleaser>();
         builder.Services.AddSingleton<AssetCatalog>();
@@ -50,6 +52,7 @@ public static class DossierWeb
         builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
 
         var app = builder.Build();
+        app.UseRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseResponseCompression();
@@ -68,6 +71,7 @@ public static class DossierWeb
         app.MapDocumentsApi();
         app.MapDocumentsWriteApi();
         app.MapSearchApi();
+        app.MapOperations(builder.Configuration);
         app.MapRazorPages();
         return app;
     }
@@ -78,5 +82,7 @@ public static class DossierWeb
         await ArchiveSetup.MigrateAsync(app.Services, cancellationToken);
         // Opening the index now makes a second server on the same data fail at start, not at its first search.
         _ = app.Services.GetRequiredService<RecordIndex>();
+        // The archive's gauges are there from the first scrape, not from the first search.
+        _ = app.Services.GetRequiredService<DossierMetrics>();
     }
 }

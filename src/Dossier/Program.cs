@@ -18,11 +18,13 @@ var database = new Option<string?>("--database")
 ArchiveOptions Archive(ParseResult parse) => ArchiveOptions.Resolve(parse.GetValue(data), parse.GetValue(database));
 
 var urls = new Option<string?>("--urls") { Description = $"Where to listen. Default: {DossierWeb.DefaultUrls}" };
-var serve = new Command("serve", "Run the archive: the reading room and the JSON API") { urls };
+var serve = new Command("serve", "Run the archive: the reading room and the JSON API (settings as --Dossier:Key=value)") { urls };
+// Settings such as --Dossier:RateLimits:SearchPerSecond=0 go to the server's configuration, as ASP.NET Core reads them.
+serve.TreatUnmatchedTokensAsErrors = false;
 serve.SetAction(async (parse, cancellationToken) =>
 {
     var archive = Archive(parse);
-    var app = DossierWeb.Build(archive, parse.GetValue(urls));
+    var app = DossierWeb.Build(archive, parse.GetValue(urls), [.. parse.UnmatchedTokens]);
     try
     {
         await DossierWeb.PrepareAsync(app, cancellationToken);

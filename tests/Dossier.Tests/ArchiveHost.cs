@@ -78,6 +78,13 @@ public sealed class ArchiveHost : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<RecordIndexer>().CatchUpAsync();
     }
 
+    /// <summary>
+    /// Stops this server following the store's changes, as a node that has fallen behind: what is written after this
+    /// reaches its index only through <see cref="CatchUpAsync"/>. Nothing of the follower runs once this returns.
+    /// </summary>
+    public Task StopFollowingAsync() =>
+        app.Services.GetRequiredService<Dossier.Features.Indexing.IndexFollower>().StopAsync(CancellationToken.None);
+
     public async Task<JsonObject> GetJsonAsync(string path)
     {
         using var response = await Client.GetAsync(path);

@@ -40,7 +40,7 @@ public sealed class ServerProcess : IAsyncDisposable
         lock (output) output.AppendLine(line);
     }
 
-    /// <summary>Starts <c>dossier serve</c> with these arguments and waits until it answers.</summary>
+    /// <summary>Starts <c>dossier serve</c> with these arguments and waits until it says it is ready (its index caught up).</summary>
     public static async Task<ServerProcess> StartAsync(params string[] args)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -54,7 +54,7 @@ public sealed class ServerProcess : IAsyncDisposable
             if (server.process.HasExited) throw new InvalidOperationException($"dossier serve exited with {server.process.ExitCode}:\n{server.Output}");
             try
             {
-                using var response = await server.Client.GetAsync("/");
+                using var response = await server.Client.GetAsync("/health/ready");
                 if (response.IsSuccessStatusCode) return server;
             }
             catch (HttpRequestException)

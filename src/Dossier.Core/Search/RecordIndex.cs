@@ -41,6 +41,9 @@ public sealed class RecordIndex : IDisposable
     private Generation current;
     // Held only to take a searcher from the current generation, never during a search: a switch waits for no search.
     private readonly System.Threading.Lock switching = new();
+    // The position of the last commit, kept beside the commit data so that reading it never waits for a batch being
+    // indexed under the write lock (health checks and metrics read it while the follower works).
+    private long committedPosition;
     private const string ExactSuffix = "_exact";
     private readonly ArchiveAnalyzer folded = new();
     private readonly ExactAnalyzer exact = new();
@@ -59,6 +62,7 @@ public sealed class RecordIndex : IDisposable
         foreach (var key in KeyFields) analyzers[key] = keys;
         analyzer = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(folded, analyzers);
         current = Start(ownership, path);
+        committedPosition = CurrentPosition();
     }
 
     /// <summary>The writer and searchers of one index folder, with the lock that makes this process its owner.</summary>
@@ -174,6 +178,7 @@ public sealed class RecordIndex : IDisposable
                 retired = current;
                 current = next;
             }
+            Interlocked.Exchange(ref committedPosition, CurrentPosition());
             retired.Dispose();
             System.IO.Directory.Delete(old, recursive: true);
         }
@@ -190,16 +195,7 @@ public sealed class RecordIndex : IDisposable
     }
 
     /// <summary>The last indexing task this index has committed.</summary>
-    public long Position
-    {
-        get
-        {
-            lock (writeLock)
-            {
-                return CurrentPosition();
-            }
-        }
-    }
+    public long Position => Interlocked.Read(ref committedPosition);
 
     private long CurrentPosition() =>
         current.Writer.CommitData.TryGetValue(PositionKey, out var value) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
@@ -254,6 +250,7 @@ public sealed class RecordIndex : IDisposable
     {
         current.Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
         current.Writer.Commit();
+        Interlocked.Exchange(ref committedPosition, position);
         current.Searchers.MaybeRefreshBlocking();
     }
 

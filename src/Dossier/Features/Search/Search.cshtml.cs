@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dossier.Features.Operations;
 using Dossier.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ namespace Dossier.Features.Search;
 
 // The page runs the same searches as the API, so it has the same limit against scraping.
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Search)]
-public sealed class SearchModel(RecordIndex index) : PageModel
+public sealed class SearchModel(RecordIndex index, DossierMetrics metrics) : PageModel
 {
     public SearchRequest Query { get; private set; } = null!;
     public SearchResults? Results { get; private set; }
@@ -28,6 +29,7 @@ public sealed class SearchModel(RecordIndex index) : PageModel
         try
         {
             Results = index.Search(Query.Options);
+            metrics.Searched("page", Results.TookMs);
         }
         catch (SearchQueryException e)
         {

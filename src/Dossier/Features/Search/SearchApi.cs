@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dossier.Features.Operations;
 using Dossier.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,13 +16,14 @@ public static class SearchApi
         return app;
     }
 
-    public static Results<Ok<SearchResponse>, ValidationProblem> Search(HttpRequest http, RecordIndex index)
+    public static Results<Ok<SearchResponse>, ValidationProblem> Search(HttpRequest http, RecordIndex index, DossierMetrics metrics)
     {
         var request = SearchRequest.Read(http.Query);
         if (request.Errors.Count > 0) return TypedResults.ValidationProblem(request.Errors);
         try
         {
             var results = index.Search(request.Options);
+            metrics.Searched("api", results.TookMs);
             return TypedResults.Ok(new SearchResponse(results.Total, results.Page, results.Size, Math.Round(results.TookMs, 2),
                 results.Hits.Select(h => new SearchResponseHit(h.Id, h.Title, h.Date, h.Summary, h.Snippet, h.Score)).ToList(),
                 results.Facets));
