@@ -79,10 +79,11 @@ public static class ArchiveProcess
 
         public int ProcessId => process.Id;
 
-        public static async Task<Server> StartAsync(string data)
+        /// <summary>Starts a server on a data directory (and on the database <paramref name="settings"/> name) and waits until it is ready.</summary>
+        public static async Task<Server> StartAsync(string data, params string[] settings)
         {
             var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var process = Process.Start(Start("serve", "--data", data, "--urls", address.ToString().TrimEnd('/')))!;
+            var process = Process.Start(Start(["serve", "--data", data, "--urls", address.ToString().TrimEnd('/'), .. settings]))!;
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
             process.BeginOutputReadLine();
@@ -95,7 +96,8 @@ public static class ArchiveProcess
                 if (process.HasExited) throw new InvalidOperationException("the server stopped at start");
                 try
                 {
-                    if ((await client.GetAsync(new Uri("/api/search?q=", UriKind.Relative))).IsSuccessStatusCode) return server;
+                    // Ready: the database answers and the node's index has caught up with it.
+                    if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode) return server;
                 }
                 catch (HttpRequestException)
                 {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Dossier.Bench;
 using Dossier.Data;
@@ -12,6 +11,12 @@ using Dossier.Records;
 // The archive at scale, end to end: a synthetic archive of N records is imported by the real `dossier import`,
 // served by the real `dossier serve` and asked classes of questions over HTTP; SQLite FTS5 answers the same
 // questions over the same records in this process, side by side in the same run. See docs/benchmarks.md.
+if (args.FirstOrDefault() == "throughput")
+{
+    await Throughput.RunAsync(FindRoot(), args[1..]);
+    return;
+}
+
 var count = args.Length > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var withFts5 = !args.Contains("--without-fts5");
 var root = FindRoot();
@@ -122,22 +127,15 @@ try
     List<string> lines =
     [
         "",
-        $"## {TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {count:N0} synthetic records",
+        $"## {BenchmarkReport.Today}: {count:N0} synthetic records",
         "",
-        $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, " +
-        $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:N0} GiB.",
+        BenchmarkReport.Machine,
         "",
         "| what | result |",
         "|---|---|",
         .. results,
     ];
-    // The newest run goes first, above every earlier run.
-    var document = Path.Combine(root, "docs", "benchmarks.md");
-    var text = await File.ReadAllTextAsync(document);
-    var earlier = text.IndexOf("\n## ", StringComparison.Ordinal) + 1;
-    var run = string.Join('\n', lines) + "\n";
-    await File.WriteAllTextAsync(document, earlier <= 0 ? text + run : text[..earlier] + run.TrimStart('\n') + "\n" + text[earlier..]);
-    Console.WriteLine($"written to docs/benchmarks.md");
+    await BenchmarkReport.AddRunAsync(root, lines);
 }
 finally
 {
