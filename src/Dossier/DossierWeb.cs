@@ -41,6 +41,7 @@ public static class DossierWeb
         builder.Services.AddIndexFollower();
         builder.Services.AddAccounts();
         builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
         builder.Services.AddScoped<Dossier.Curation.EmbargoRelease>();
         builder.Services.AddHostedService<EmbargoReleaser>();
@@ -52,6 +53,7 @@ public static class DossierWeb
         builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusPages.WriteAsync);

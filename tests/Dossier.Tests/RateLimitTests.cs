@@ -37,6 +37,23 @@ public sealed class RateLimitTests
         Assert.NotNull(refused.Headers.RetryAfter);
     }
 
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_reader_has_a_budget_of_their_own()
+    {
+        // The test client is on loopback, which stands for a proxy on the same machine.
+        await using var archive = await ArchiveHost.StartAsync("--Dossier:RateLimits:SearchPerSecond=1");
+        async Task<HttpStatusCode> SearchAsync(string reader)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=Berlin");
+            request.Headers.Add("X-Forwarded-For", reader);
+            using var response = await archive.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, await SearchAsync("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SearchAsync("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.OK, await SearchAsync("198.51.100.23"));
+    }
+
     private static FormUrlEncodedContent Form(string token, string email, string password) =>
         Forms.Content(token, new() { ["Email"] = email, ["Password"] = password });
 }
