@@ -30,8 +30,33 @@ public static class SqliteDatabase
     /// <summary>Creates or upgrades the database and sets it to write-ahead logging, so readers never wait for a writer.</summary>
     public static async Task MigrateAsync(DossierDb db, CancellationToken cancellationToken = default)
     {
+        // EF Core's migration lock on SQLite is a row in the database: a process killed while holding it (every start
+        // takes it) leaves it behind, and every later start waits for it forever. A file lock dies with its process;
+        // every process migrates holding it, so whoever holds it is the only one migrating and a lock row is stale.
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        using var migrating = await LockFileAsync(file + "-migration.lock", cancellationToken);
+        if (await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'")
+                .SingleAsync(cancellationToken) > 0)
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\";", cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    private static async Task<FileStream> LockFileAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                // .NET locks a file opened without sharing for the life of the handle, across processes.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process is migrating; it takes seconds at most.
+                await Task.Delay(100, cancellationToken);
+            }
+        }
     }
 }
 
