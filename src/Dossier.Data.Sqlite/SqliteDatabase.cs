@@ -58,6 +58,54 @@ public static class SqliteDatabase
             }
         }
     }
+
+    /// <summary>
+    /// Copies the database into a new file while others may be writing to it: SQLite's online backup, in one step,
+    /// reads one consistent snapshot. The copy is one self-contained file (no write-ahead log beside it).
+    /// </summary>
+    public static async Task BackupAsync(string connectionString, string target, CancellationToken cancellationToken = default)
+    {
+        if (File.Exists(target)) throw new IOException($"{target} exists already");
+        await using var source = new SqliteConnection(connectionString);
+        await source.OpenAsync(cancellationToken);
+        await using var copy = new SqliteConnection(Unpooled(target, SqliteOpenMode.ReadWriteCreate));
+        await copy.OpenAsync(cancellationToken);
+        // Stepwise copying would start over whenever another process writes between two steps, possibly forever.
+        source.BackupDatabase(copy);
+        await using var command = copy.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=DELETE;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Puts a copy made by <see cref="BackupAsync"/> in place as the database of a data directory that has none.</summary>
+    public static async Task RestoreAsync(string copy, string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        var target = Path.Combine(dataDirectory, FileName);
+        if (File.Exists(target)) throw new IOException($"{target} exists already");
+        // Written under another name and renamed: a restore cut short leaves no database that looks whole.
+        var partial = target + ".restoring";
+        File.Delete(partial);
+        await using (var source = new SqliteConnection(Unpooled(copy, SqliteOpenMode.ReadOnly)))
+        await using (var restored = new SqliteConnection(Unpooled(partial, SqliteOpenMode.ReadWriteCreate)))
+        {
+            await source.OpenAsync(cancellationToken);
+            await restored.OpenAsync(cancellationToken);
+            source.BackupDatabase(restored);
+        }
+        File.Move(partial, target);
+    }
+
+    /// <summary>Options for a database file outside the data directory (a backup's copy), read without keeping it open.</summary>
+    public static DbContextOptions<DossierDb> ReadOnlyOptions(string file)
+    {
+        var builder = new DbContextOptionsBuilder<DossierDb>();
+        Configure(builder, Unpooled(file, SqliteOpenMode.ReadOnly));
+        return builder.Options;
+    }
+
+    // Without pooling, closing the connection closes the file: a copy can be hashed, moved or deleted at once.
+    private static string Unpooled(string file, SqliteOpenMode mode) =>
+        new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false }.ToString();
 }
 
 /// <summary>For the migrations tool (tools/AddMigration): a context on a throw-away file.</summary>

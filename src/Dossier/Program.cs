@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dossier;
 using Dossier.Features.Accounts;
 using Dossier.Features.Archive;
+using Dossier.Features.Backup;
 using Dossier.Features.Import;
 using Dossier.Features.Indexing;
 
@@ -40,6 +41,16 @@ var reindex = new Command("reindex", "Rebuild the search index from the database
 reindex.SetAction((parse, cancellationToken) =>
     ReindexCommand.RunAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), cancellationToken));
 
+var backupFolder = new Argument<string>("folder") { Description = "A new or empty folder to write the backup into" };
+var backup = new Command("backup", "Copy the archive (database, keys, stored files) into a folder, while it serves") { backupFolder };
+backup.SetAction((parse, cancellationToken) =>
+    BackupCommand.RunAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), parse.GetValue(backupFolder)!, cancellationToken));
+
+var restoreFolder = new Argument<string>("folder") { Description = "A folder written by dossier backup" };
+var restore = new Command("restore", "Restore a backup into a new or empty data directory and rebuild its search index") { restoreFolder };
+restore.SetAction((parse, cancellationToken) =>
+    RestoreCommand.RunAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), parse.GetValue(restoreFolder)!, cancellationToken));
+
 var email = new Argument<string>("email") { Description = "The account's email address, which is also its user name" };
 var role = new Option<string>("--role") { Description = "admin, editor or contributor", Required = true };
 var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of asking for it" };
@@ -50,5 +61,5 @@ var listUsers = new Command("list", "List the staff's accounts and their roles")
 listUsers.SetAction((parse, cancellationToken) => UsersCommand.ListAsync(ArchiveOptions.ResolveDataDirectory(parse.GetValue(data)), cancellationToken));
 var users = new Command("users", "The staff's accounts") { addUser, listUsers };
 
-var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, serve, import, reindex, users };
+var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, serve, import, reindex, backup, restore, users };
 return await root.Parse(args).InvokeAsync();

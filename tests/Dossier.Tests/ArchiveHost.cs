@@ -40,9 +40,11 @@ public sealed class ArchiveHost : IAsyncDisposable
         ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints);
 
     /// <summary>Starts the archive; <paramref name="settings"/> are given as the command line gives them (<c>--Dossier:X=Y</c>).</summary>
-    public static async Task<ArchiveHost> StartAsync(params string[] settings)
+    public static Task<ArchiveHost> StartAsync(params string[] settings) => StartOnAsync(TempDirectory.Create("archive"), settings);
+
+    /// <summary>Starts the archive on a data directory that may hold one already (a restored backup); it is deleted at the end.</summary>
+    public static async Task<ArchiveHost> StartOnAsync(string data, params string[] settings)
     {
-        var data = TempDirectory.Create("archive");
         var app = DossierWeb.Build(new ArchiveOptions { DataDirectory = data }, "http://127.0.0.1:0", settings);
         await DossierWeb.PrepareAsync(app);
         await app.StartAsync();
