@@ -1,22 +1,28 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Dossier.Accounts;
 using Dossier.Data;
 using Dossier.Data.Sqlite;
+using Dossier.Features.Accounts;
+using Dossier.Features.Archive;
 using Dossier.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Dossier.Tests;
 
 /// <summary>
-/// Killing the process (SIGKILL) in the middle of an import never leaves a half-written record: after each kill the
-/// database is sound, every file the import acknowledged is there whole, no record is there in part, and no lock
-/// stops the next process; the index then catches up with no manual step. Where each kill falls is drawn from a seed
-/// printed in the test's output (DOSSIER_CRASH_SEED repeats a run).
+/// Killing the process (SIGKILL) in the middle of an import or of an edit never leaves a half-written record: after
+/// each kill the database is sound, every change acknowledged (a file's progress line, an edit's 200) is there whole,
+/// no record is there in part, and no lock stops the next process; the index then catches up with no manual step.
+/// Where each kill falls is drawn from a seed printed in the test's output (DOSSIER_CRASH_SEED repeats a run).
 /// </summary>
 public partial class CrashTests(ITestOutputHelper output)
 {
@@ -26,7 +32,7 @@ public partial class CrashTests(ITestOutputHelper output)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Killing_an_import_anywhere_leaves_whole_records_and_the_index_catches_up_by_itself()
+    public async Task Killing_an_import_or_a_server_anywhere_leaves_whole_records_and_the_index_catches_up_by_itself()
     {
         var seed = Environment.GetEnvironmentVariable("DOSSIER_CRASH_SEED") is { Length: > 0 } chosen
             ? int.Parse(chosen, CultureInfo.InvariantCulture)
@@ -83,22 +89,78 @@ public partial class CrashTests(ITestOutputHelper output)
             await AssertConsistentAsync(data, files, round, acknowledged, seen, $"seed {seed}, round {round}");
         }
 
-        // A server started on what the killed imports left follows their changes into its index by itself.
-        var expected = await VersionedRecords.ReadAsync(data);
-        using (var serve = DossierProcess.Start("serve", "--urls", "http://127.0.0.1:0", "--data", data))
+        // Then a server is killed while an editor's script replaces records through the API, one after another.
+        var before = await VersionedRecords.ReadAsync(data);
+        var versions = before.ToDictionary(r => r.Key, r => VersionedRecords.AssertWhole(r.Value.Record, r.Value.Revisions), StringComparer.Ordinal);
+        var recordIds = before.Keys.Order(StringComparer.Ordinal).ToList();
+        var edits = Enumerable.Range(0, 100).Select(_ => recordIds[random.Next(recordIds.Count)]).ToList();
+        var (killAfter, pause) = (random.Next(1, 15), random.Next(0, 20));
+        var confirmed = new Dictionary<string, int>(StringComparer.Ordinal);
+        (string RecordId, int Version)? pending = null;
+        var secret = await EditorTokenAsync(data);
+        var (server, address) = await ServeAsync(data, seed);
+        using (server)
         {
-            Assert.True(await serve.WaitForAsync(l => l.Any(x => x.Contains("Now listening on: ", StringComparison.Ordinal)), TimeSpan.FromSeconds(60)),
-                string.Join("\n", serve.Lines));
-            var address = serve.Lines.First(l => l.Contains("Now listening on: ", StringComparison.Ordinal)).Split("Now listening on: ")[1].Trim();
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
-            var total = -1;
-            for (var wait = 0; wait < 120 && total != expected.Count; wait++)
+            using var client = new HttpClient { BaseAddress = address };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+            var done = 0;
+            var script = Task.Run(async () =>
+            {
+                foreach (var recordId in edits)
+                {
+                    pending = (recordId, versions[recordId] + 1);
+                    using var body = new StringContent(VersionedRecords.Line(recordId, pending.Value.Version), Encoding.UTF8, "application/json");
+                    HttpResponseMessage response;
+                    try
+                    {
+                        response = await client.PutAsync($"/api/documents/{before[recordId].Record.Id}", body);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return; // killed with the request under way
+                    }
+                    using (response) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                    versions[recordId] = pending.Value.Version;
+                    confirmed[recordId] = confirmed.GetValueOrDefault(recordId) + 1;
+                    pending = null;
+                    Interlocked.Increment(ref done);
+                }
+            });
+            for (var waited = 0; Volatile.Read(ref done) < killAfter && !script.IsCompleted && waited < 3000; waited++) await Task.Delay(10);
+            await Task.Delay(pause);
+            await server.KillAsync();
+            await script;
+            output.WriteLine($"server: killed {pause} ms after edit {killAfter}; {confirmed.Values.Sum()} edits acknowledged");
+        }
+        Assert.Equal("ok", await VersionedRecords.IntegrityAsync(data));
+        var edited = await VersionedRecords.ReadAsync(data);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), edited.Keys.Order(StringComparer.Ordinal));
+        foreach (var (recordId, (record, revisions)) in edited)
+        {
+            var version = VersionedRecords.AssertWhole(record, revisions);
+            // The edit under way when the server died is there whole or not at all; every acknowledged one is there.
+            var landed = pending is { } p && p.RecordId == recordId && p.Version == version ? 1 : 0;
+            Assert.True(version == versions[recordId] || landed == 1, $"seed {seed}: {recordId} is at version {version}, acknowledged {versions[recordId]}");
+            Assert.Equal(before[recordId].Revisions.Count + confirmed.GetValueOrDefault(recordId) + landed, revisions.Count);
+            if (landed == 1) output.WriteLine($"server: the edit under way ({recordId} version {version}) was saved before the kill");
+        }
+
+        // A server started on what the killed processes left follows their changes into its index by itself.
+        var expected = edited.Values.GroupBy(r => VersionedRecords.AssertWhole(r.Record, r.Revisions)).ToDictionary(g => g.Key, g => g.Count());
+        (server, address) = await ServeAsync(data, seed);
+        using (server)
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            var caughtUp = false;
+            for (var wait = 0; wait < 60 && !caughtUp; wait++)
             {
                 await Task.Delay(250);
-                total = (await client.GetFromJsonAsync<JsonObject>("/api/search?size=1"))!["total"]!.GetValue<int>();
+                caughtUp = true;
+                foreach (var (version, count) in expected)
+                    caughtUp &= (await client.GetFromJsonAsync<JsonObject>($"/api/search?size=1&q=version{version}"))!["total"]!.GetValue<int>() == count;
             }
-            Assert.Equal(expected.Count, total);
-            await serve.KillAsync();
+            Assert.True(caughtUp, $"seed {seed}: the server's index did not catch up with the store");
+            await server.KillAsync();
         }
 
         // Killed too, the server left no lock: the index opens, holding exactly the store's records as they stand.
@@ -106,7 +168,32 @@ public partial class CrashTests(ITestOutputHelper output)
         await using var db = new DossierDb(SqliteDatabase.Options(data));
         Assert.Equal(await db.IndexingTasks.MaxAsync(t => t.Id), index.Position);
         var hits = index.Search(new SearchOptions(null, 1, RecordIndex.MaxWindow) { IncludeUnpublished = true }).Hits;
-        Assert.Equal(expected.Values.Select(r => $"{r.Record.Id} {r.Record.Title}").Order(), hits.Select(h => $"{h.Id} {h.Title}").Order());
+        Assert.Equal(edited.Values.Select(r => $"{r.Record.Id} {r.Record.Title}").Order(), hits.Select(h => $"{h.Id} {h.Title}").Order());
+    }
+
+    /// <summary>Starts <c>dossier serve</c> on a port of its own; returns it and where it listens.</summary>
+    private static async Task<(RunningDossier Server, Uri Address)> ServeAsync(string data, int seed)
+    {
+        const string Listening = "Now listening on: ";
+        var server = DossierProcess.Start("serve", "--urls", "http://127.0.0.1:0", "--data", data);
+        Assert.True(await server.WaitForAsync(lines => lines.Any(l => l.Contains(Listening, StringComparison.Ordinal)), Patience),
+            $"seed {seed}: the server did not start: {string.Join('\n', server.Lines)}");
+        return (server, new Uri(server.Lines.First(l => l.Contains(Listening, StringComparison.Ordinal)).Split(Listening)[1].Trim()));
+    }
+
+    /// <summary>An editor's API token, made in the store as <c>dossier users add</c> and the tokens page make them.</summary>
+    private static async Task<string> EditorTokenAsync(string data)
+    {
+        var archive = new ArchiveOptions { DataDirectory = data };
+        await using var services = new ServiceCollection().AddLogging().AddArchive(archive).AddAccountStore(archive).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        Assert.True((await StaffAccounts.AddAsync(scope.ServiceProvider, "editor@archive.test", Roles.Editor, ArchiveHost.StaffPassword, (null, null), "by the crash test", default)).Succeeded);
+        var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
+        var user = await db.Users.SingleAsync(u => u.Email == "editor@archive.test");
+        var (secret, token) = ApiToken.Create(user.Id, "crash test", TimeProvider.System.GetUtcNow().UtcDateTime);
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        return secret;
     }
 
     /// <summary>
