@@ -67,9 +67,10 @@ public class BackupTests
     {
         var data = TempDirectory.Create("backup-source");
         Assert.Equal(0, (await RunAsync("import", Corpus.Page("002"), "--data", data)).Code);
-        var backups = TempDirectory.Create("backups");
-        var backup = Path.Combine(backups, "b");
+        // An existing empty folder (a mounted disk, say) is written in place.
+        var backup = TempDirectory.Create("backup-in-place");
         Assert.Equal(0, (await RunAsync("backup", backup, "--data", data)).Code);
+        Assert.Equal(["database", "manifest.json"], Directory.GetFileSystemEntries(backup).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var (code, output) = await RunAsync("backup", backup, "--data", data);
         Assert.Equal(1, code);

@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Dossier.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Features.Backup;
 
@@ -48,6 +50,7 @@ public sealed record BackupManifest(int Format, string DossierVersion, DateTimeO
         }
         if (manifest?.Files is null || manifest.Counts is null || manifest.Database is null)
             throw new BackupException($"{path} is damaged: it does not list the backup's files");
+        if (manifest.Format < 1) throw new BackupException($"{path} is damaged: it names no format");
         if (manifest.Format > CurrentFormat)
             throw new BackupException($"this backup was made by a newer Dossier ({manifest.DossierVersion}, format {manifest.Format}); restore it with that version");
         foreach (var file in manifest.Files)
@@ -104,3 +107,18 @@ public sealed record BackupFile(string Path, long Size, string Sha256)
         return actual == Sha256 ? null : "its content is not what was backed up (SHA-256 differs)";
     }
 }
+
+/// <summary>What an archive holds, to say what a backup holds and to check that a restore brought it all back.</summary>
+public sealed record ArchiveCounts(int Records, int Revisions, int Accounts)
+{
+    public static async Task<ArchiveCounts> ReadAsync(DossierDb db, CancellationToken cancellationToken)
+    {
+        db.WholeArchive();
+        return new(await db.Records.CountAsync(cancellationToken), await db.Revisions.CountAsync(cancellationToken), await db.Users.CountAsync(cancellationToken));
+    }
+
+    public override string ToString() => $"{Records} records, {Revisions} revisions, {Accounts} accounts";
+}
+
+/// <summary>A backup or a restore that cannot go on; its message says why, for the command line.</summary>
+public sealed class BackupException(string message) : Exception(message);

@@ -43,29 +43,20 @@ internal static class DatabaseBackup
         return (Sqlite, await ArchiveCounts.ReadAsync(copied, cancellationToken));
     }
 
-    /// <summary>Puts the database of a backup in place for the archive <paramref name="db"/> opens; that database must not exist yet.</summary>
-    public static async Task RestoreAsync(string kind, string folder, DossierDb db, string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>Throws when a backup's database of <paramref name="kind"/> cannot be put back as the database <paramref name="db"/> opens.</summary>
+    public static void EnsureRestorable(string kind, DossierDb db)
     {
         if (kind != Sqlite || !db.Database.IsSqlite())
         {
             throw new NotSupportedException(
                 $"dossier restore puts back an SQLite database only so far (this backup's is {kind}); restore a PostgreSQL database from its pg_dump with pg_restore (see docs/operations.md)");
         }
+    }
+
+    /// <summary>Puts the database of a backup in place for the archive <paramref name="db"/> opens; that database must not exist yet.</summary>
+    public static async Task RestoreAsync(string kind, string folder, DossierDb db, string dataDirectory, CancellationToken cancellationToken)
+    {
+        EnsureRestorable(kind, db);
         await SqliteDatabase.RestoreAsync(Path.Combine(folder, SqliteDatabase.FileName), dataDirectory, cancellationToken);
     }
 }
-
-/// <summary>What an archive holds, to say what a backup holds and to check that a restore brought it all back.</summary>
-public sealed record ArchiveCounts(int Records, int Revisions, int Accounts)
-{
-    public static async Task<ArchiveCounts> ReadAsync(DossierDb db, CancellationToken cancellationToken)
-    {
-        db.WholeArchive();
-        return new(await db.Records.CountAsync(cancellationToken), await db.Revisions.CountAsync(cancellationToken), await db.Users.CountAsync(cancellationToken));
-    }
-
-    public override string ToString() => $"{Records} records, {Revisions} revisions, {Accounts} accounts";
-}
-
-/// <summary>A backup or a restore that cannot go on; its message says why, for the command line.</summary>
-public sealed class BackupException(string message) : Exception(message);

@@ -42,6 +42,8 @@ public static class RestoreCommand
 
         var archive = new ArchiveOptions { DataDirectory = dataDirectory };
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+            DatabaseBackup.EnsureRestorable(manifest.Database, scope.ServiceProvider.GetRequiredService<DossierDb>());
 
         // The files first and the database last (it is renamed into place when whole): a restore cut short leaves
         // no database, so nothing takes the directory for a whole archive.
