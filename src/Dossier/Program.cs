@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dossier;
 using Dossier.Features.Accounts;
 using Dossier.Features.Archive;
+using Dossier.Features.Backup;
 using Dossier.Features.Import;
 using Dossier.Features.Indexing;
 
@@ -56,6 +57,16 @@ reindex.SetAction((parse, cancellationToken) =>
 var migrate = new Command("migrate", "Create or upgrade the database's schema (serve does this too at start)");
 migrate.SetAction((parse, cancellationToken) => MigrateCommand.RunAsync(Archive(parse), cancellationToken));
 
+var backupFolder = new Argument<string>("folder") { Description = "A new or empty folder to write the backup into" };
+var backup = new Command("backup", "Copy the archive (database, keys, stored files) into a folder, while it serves") { backupFolder };
+backup.SetAction((parse, cancellationToken) =>
+    BackupCommand.RunAsync(Archive(parse), parse.GetValue(backupFolder)!, cancellationToken));
+
+var restoreFolder = new Argument<string>("folder") { Description = "A folder written by dossier backup" };
+var restore = new Command("restore", "Restore a backup into a new or empty data directory and rebuild its search index") { restoreFolder };
+restore.SetAction((parse, cancellationToken) =>
+    RestoreCommand.RunAsync(Archive(parse), parse.GetValue(restoreFolder)!, cancellationToken));
+
 var email = new Argument<string>("email") { Description = "The account's email address, which is also its user name" };
 var role = new Option<string>("--role") { Description = "admin, editor or contributor", Required = true };
 var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of asking for it" };
@@ -66,5 +77,5 @@ var listUsers = new Command("list", "List the staff's accounts and their roles")
 listUsers.SetAction((parse, cancellationToken) => UsersCommand.ListAsync(Archive(parse), cancellationToken));
 var users = new Command("users", "The staff's accounts") { addUser, listUsers };
 
-var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, reindex, migrate, users };
+var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, reindex, migrate, backup, restore, users };
 return await root.Parse(args).InvokeAsync();

@@ -33,6 +33,9 @@ public sealed class ArchiveHost : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>The PostgreSQL database's connection string; null on SQLite (the data directory's file).</summary>
+    public string? DatabaseConnection => database.ConnectionString;
     public Uri Address { get; }
     public HttpClient Client { get; }
     public IServiceProvider Services => app.Services;
@@ -45,10 +48,14 @@ public sealed class ArchiveHost : IAsyncDisposable
     public static Task<ArchiveHost> StartAsync(params string[] settings) => StartAsync(Provider.Sqlite, settings);
 
     /// <summary>Starts the archive on a fresh database of the provider's (skipping the test when that provider is not configured).</summary>
-    public static async Task<ArchiveHost> StartAsync(Provider provider, params string[] settings)
+    public static Task<ArchiveHost> StartAsync(Provider provider, params string[] settings) => StartOnAsync(provider, TempDirectory.Create("archive"), settings);
+
+    /// <summary>Starts the archive on a data directory that may hold one already (a restored backup); it is deleted at the end.</summary>
+    public static Task<ArchiveHost> StartOnAsync(string data, params string[] settings) => StartOnAsync(Provider.Sqlite, data, settings);
+
+    private static async Task<ArchiveHost> StartOnAsync(Provider provider, string data, string[] settings)
     {
         var database = await TestDatabases.CreateAsync(provider);
-        var data = TempDirectory.Create("archive");
         var app = DossierWeb.Build(new ArchiveOptions { DataDirectory = data, Database = database.ConnectionString }, "http://127.0.0.1:0", settings);
         await DossierWeb.PrepareAsync(app);
         await app.StartAsync();

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Dossier.Core.Tests;
+using static Dossier.Tests.DossierProcess;
 
 namespace Dossier.Tests;
 
@@ -124,30 +124,5 @@ public class CliTests
         var (code, output) = await RunAsync("import", "--data", TempDirectory.Create("cli-usage"));
         Assert.NotEqual(0, code);
         Assert.Contains("paths", output);
-    }
-
-    private static Task<(int Code, string Output)> RunAsync(params string[] args) => RunAsync(args, []);
-
-    private static async Task<(int Code, string Output)> RunAsync(string[] args, Dictionary<string, string> environment, string? input = null)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dossier.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment.Remove("DOSSIER_DATA");
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        if (input is not null) await process.StandardInput.WriteLineAsync(input);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -135,17 +135,8 @@ public sealed partial class MultiNodeTests : IAsyncLifetime
 
     private static async Task RunAsync(string[] args, string? input = null)
     {
-        var start = ServerProcess.Dossier(args);
-        start.RedirectStandardInput = true;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        if (input is not null) await process.StandardInput.WriteLineAsync(input);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"dossier {string.Join(' ', args.Take(2))} exited with {process.ExitCode}:\n{await output}\n{await errors}");
+        var (code, output) = await DossierProcess.RunAsync(args, [], input);
+        Assert.True(code == 0, $"dossier {string.Join(' ', args.Take(2))} exited with {code}:\n{output}");
     }
 
     [GeneratedRegex("<code class=\"token\">([^<]+)</code>")]

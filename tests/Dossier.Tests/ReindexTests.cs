@@ -16,10 +16,7 @@ public class ReindexTests
             $$"""{"recordId":"RX-{{i}}","title":"Memorandum {{i}} on the Berlin corridors","date":"1961-08-{{i % 28 + 1:00}}","summary":"Access to West Berlin."}"""));
         Assert.Equal(Count, (await archive.ImportAsync(file)).Imported);
 
-        var start = ServerProcess.Dossier(["reindex", "--data", archive.DataDirectory]);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var reindex = Process.Start(start)!;
+        using var reindex = Process.Start(DossierProcess.StartInfo(["reindex", "--data", archive.DataDirectory], []))!;
         var output = reindex.StandardOutput.ReadToEndAsync();
         var errors = reindex.StandardError.ReadToEndAsync();
 

@@ -44,9 +44,8 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(params string[] args)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = Dossier(["serve", "--urls", address.ToString().TrimEnd('/'), .. args]);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
+        var start = DossierProcess.StartInfo(["serve", "--urls", address.ToString().TrimEnd('/'), .. args], []);
+        start.RedirectStandardInput = false;
         var server = new ServerProcess(Process.Start(start)!, address);
         var until = Stopwatch.StartNew();
         while (true)
@@ -68,17 +67,6 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-    }
-
-    /// <summary>How to start the <c>dossier</c> executable built beside the tests, with no data directory from the environment.</summary>
-    public static ProcessStartInfo Dossier(IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dossier.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment.Remove("DOSSIER_DATA");
-        start.Environment.Remove("DOSSIER__DATABASE");
-        return start;
     }
 
     /// <summary>Stops the process at once, as a crash or a power cut would (SIGKILL).</summary>

@@ -29,6 +29,10 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
     public async Task<int> CatchUpAsync(IProgress<(int Done, int Total)>? progress, IReadOnlySet<long> alreadyIndexed, CancellationToken cancellationToken = default)
     {
         var position = index.Position;
+        // An index that has followed tasks the store does not hold (the database was put back from an older copy and
+        // the index left as it was) would skip the store's next tasks, which take those numbers again: it is rebuilt.
+        if (position > 0 && position > (await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0))
+            return await RebuildAsync(progress, cancellationToken);
         var total = await db.IndexingTasks.CountAsync(t => t.Id > position, cancellationToken);
         var done = 0;
         var indexed = 0;

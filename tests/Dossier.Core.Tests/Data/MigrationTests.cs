@@ -39,4 +39,24 @@ public class MigrationTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
+
+    [Fact]
+    public async Task A_migration_lock_left_by_a_killed_process_does_not_stop_the_next_start()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "dossier-tests", "migrate-lock-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        await using (var db = new DossierDb(SqliteDatabase.Options(directory)))
+        {
+            await SqliteDatabase.MigrateAsync(db);
+            // What EF Core leaves when the process is killed while it migrates: its lock row, which it waits on forever.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-01-01 00:00:00+00:00')");
+        }
+        await using (var db = new DossierDb(SqliteDatabase.Options(directory)))
+        {
+            await SqliteDatabase.MigrateAsync(db).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(0, await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM \"__EFMigrationsLock\"").SingleAsync());
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
 }
