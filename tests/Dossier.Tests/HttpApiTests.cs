@@ -262,40 +262,18 @@ public abstract class HttpApiTests<TFixture>(TFixture fixture) : IClassFixture<T
     }
 }
 
-/// <summary>One archive holding the five captures, shared by tests that only read it.</summary>
-public abstract class ArchiveOfCapturesFixture(Provider provider) : IAsyncLifetime
+/// <summary>One archive holding the five captures (their record numbers by file prefix), shared by tests that only read it.</summary>
+public abstract class ArchiveOfCapturesFixture(Provider provider) : SharedArchiveFixture(provider)
 {
-    private ArchiveHost? archive;
-
-    /// <summary>The archive (the test is skipped, saying why, when its provider is not configured).</summary>
-    public ArchiveHost Archive
-    {
-        get
-        {
-            TestDatabases.Require(provider);
-            return archive!;
-        }
-    }
-
     public sealed class OnSqlite() : ArchiveOfCapturesFixture(Provider.Sqlite);
 
     public sealed class OnPostgres() : ArchiveOfCapturesFixture(Provider.Postgres);
 
-    /// <summary>Record number of each capture, by its file prefix.</summary>
-    public Dictionary<string, int> IdOf { get; } = [];
-
-    public async Task InitializeAsync()
+    protected override async Task FillAsync(ArchiveHost archive)
     {
-        if (!TestDatabases.Available(provider)) return;
-        archive = await ArchiveHost.StartAsync(provider);
-        var report = await Archive.ImportAsync(Corpus.ArchivePages);
+        var report = await archive.ImportAsync(Corpus.ArchivePages);
         Assert.Equal(5, report.Imported);
-        foreach (var (prefix, id) in await Archive.IdsOfCapturesAsync()) IdOf[prefix] = id;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (archive is not null) await archive.DisposeAsync();
+        foreach (var (prefix, id) in await archive.IdsOfCapturesAsync()) IdOf[prefix] = id;
     }
 }
 

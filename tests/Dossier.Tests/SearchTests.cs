@@ -69,37 +69,18 @@ public abstract class SearchTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 }
 
-public abstract class SearchArchiveFixture(Provider provider) : IAsyncLifetime
+/// <summary>The constructed records (their record numbers by Record ID), shared by tests that only read them.</summary>
+public abstract class SearchArchiveFixture(Provider provider) : SharedArchiveFixture(provider)
 {
-    private ArchiveHost? archive;
-
-    /// <summary>The archive (the test is skipped, saying why, when its provider is not configured).</summary>
-    public ArchiveHost Archive
-    {
-        get
-        {
-            TestDatabases.Require(provider);
-            return archive!;
-        }
-    }
-
     public sealed class OnSqlite() : SearchArchiveFixture(Provider.Sqlite);
 
     public sealed class OnPostgres() : SearchArchiveFixture(Provider.Postgres);
-    public Dictionary<string, int> IdOf { get; } = [];
 
-    public async Task InitializeAsync()
+    protected override async Task FillAsync(ArchiveHost archive)
     {
-        if (!TestDatabases.Available(provider)) return;
-        archive = await ArchiveHost.StartAsync(provider);
-        var report = await Archive.ImportAsync(await ConstructedRecords.WriteAsync());
+        var report = await archive.ImportAsync(await ConstructedRecords.WriteAsync());
         Assert.Equal(ConstructedRecords.All.Length, report.Imported);
-        foreach (var (recordId, _, _) in ConstructedRecords.All) IdOf[recordId] = await Archive.IdOfRecordAsync(recordId);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (archive is not null) await archive.DisposeAsync();
+        foreach (var (recordId, _, _) in ConstructedRecords.All) IdOf[recordId] = await archive.IdOfRecordAsync(recordId);
     }
 }
 

@@ -71,3 +71,38 @@ public sealed class TestDatabase(string? connectionString) : IAsyncDisposable
         if (ConnectionString is not null) await TestDatabases.DropAsync(ConnectionString);
     }
 }
+
+/// <summary>
+/// One archive on one provider, shared by the tests of a class that only read it: filled once by
+/// <see cref="FillAsync"/>, skipped (saying why) when its provider is not configured.
+/// </summary>
+public abstract class SharedArchiveFixture(Provider provider) : IAsyncLifetime
+{
+    private ArchiveHost? archive;
+
+    public ArchiveHost Archive
+    {
+        get
+        {
+            TestDatabases.Require(provider);
+            return archive!;
+        }
+    }
+
+    /// <summary>Record numbers by whatever the fixture names its records by.</summary>
+    public Dictionary<string, int> IdOf { get; } = [];
+
+    protected abstract Task FillAsync(ArchiveHost archive);
+
+    public async Task InitializeAsync()
+    {
+        if (!TestDatabases.Available(provider)) return;
+        archive = await ArchiveHost.StartAsync(provider);
+        await FillAsync(archive);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (archive is not null) await archive.DisposeAsync();
+    }
+}

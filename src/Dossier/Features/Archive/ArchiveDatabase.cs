@@ -30,6 +30,13 @@ public static class ArchiveDatabase
         IsPostgres(archive) ? PostgresDatabase.Describe(archive.Database!)
         : "SQLite database " + (archive.Database ?? Path.Combine(archive.DataDirectory, SqliteDatabase.FileName));
 
+    /// <summary>
+    /// Refreshes the statistics the database plans its queries by, after a bulk write: until PostgreSQL's autovacuum
+    /// comes round to the new rows, a record's page may be planned as a scan of every transcript.
+    /// </summary>
+    public static Task RefreshStatisticsAsync(DossierDb db, CancellationToken cancellationToken = default) =>
+        db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "PRAGMA optimize" : "ANALYZE", cancellationToken);
+
     /// <summary>Creates or upgrades the schema. Several nodes starting at once on one PostgreSQL take turns (EF Core locks the migrations).</summary>
     public static Task MigrateAsync(DossierDb db, CancellationToken cancellationToken = default) =>
         db.Database.IsSqlite() ? SqliteDatabase.MigrateAsync(db, cancellationToken) : db.Database.MigrateAsync(cancellationToken);

@@ -9,6 +9,9 @@ namespace Dossier.Features.Import;
 /// <summary><c>dossier import PATH...</c>: brings files into the archive, then brings the index up to date.</summary>
 public static class ImportCommand
 {
+    // Past this many records written, the database's statistics are refreshed at the end of the import.
+    private const int BulkWrite = 1000;
+
     public static async Task<int> RunAsync(ArchiveOptions archive, IReadOnlyList<string> paths, bool publish, CancellationToken cancellationToken)
     {
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
@@ -32,6 +35,8 @@ public static class ImportCommand
             import.Written = indexing;
             import.Publish = publish;
             var report = await ImportAsync(import, paths, cancellationToken);
+            if (report.Imported + report.Updated >= BulkWrite)
+                await ArchiveDatabase.RefreshStatisticsAsync(scope.ServiceProvider.GetRequiredService<DossierDb>(), cancellationToken);
 
             Console.WriteLine($"Imported {report.Imported}, updated {report.Updated}, unchanged {report.Unchanged}, failed {report.Failed}" +
                               (report.Skipped > 0 ? $", skipped {report.Skipped}" : "") + ".");
