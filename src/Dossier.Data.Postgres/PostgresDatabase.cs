@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
@@ -66,38 +67,53 @@ internal sealed class PostgresModelCustomizer(ModelCustomizerDependencies depend
 /// <summary>
 /// Nodes follow the indexing tasks by their ids, so a task must never become visible after one with a higher id.
 /// PostgreSQL hands out ids when rows are inserted, not when they commit: two writers could commit out of order and
-/// a node reading between them would step over the earlier one for good. Every transaction that writes tasks first
+/// a node reading between them would step over the earlier one for good. Every transaction that writes tasks
 /// takes one lock, held to its commit, so tasks commit in the order of their ids. Writes of records are serialised
-/// by this, as SQLite serialises every write; reads are not.
+/// by this, as SQLite serialises every write; reads are not. The lock is taken when a save that adds tasks begins,
+/// before its updates lock any row: taken after them, two writers of one record could each wait for the other.
 /// </summary>
 internal static class IndexingTasksInCommitOrder
 {
     // Any constant both sides agree on; "DOSS" in ASCII.
     private const long LockKey = 0x444F5353;
     private const string InsertOfTasks = "INSERT INTO \"IndexingTasks\"";
+    private static readonly string LockSql = $"SELECT pg_advisory_xact_lock({LockKey})";
 
     public static readonly SaveChangesInterceptor Saves = new InTransaction();
     public static readonly DbCommandInterceptor Commands = new LockBeforeInsert();
 
     // The lock lasts until the transaction ends, so a save of tasks always runs in one, even a save of a single row.
+    // In a transaction already begun (the archive's saves of records begin one), the lock is taken at once; in the
+    // one EF Core begins for the save, at the first insert of a task (below).
     private sealed class InTransaction : SaveChangesInterceptor
     {
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Prepare(eventData.Context);
-            return ValueTask.FromResult(result);
+            if (Lock(eventData.Context) is { } take)
+            {
+                await using (take) await take.ExecuteNonQueryAsync(cancellationToken);
+            }
+            return result;
         }
 
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         {
-            Prepare(eventData.Context);
+            if (Lock(eventData.Context) is { } take)
+            {
+                using (take) take.ExecuteNonQuery();
+            }
             return result;
         }
 
-        private static void Prepare(DbContext? context)
+        private static DbCommand? Lock(DbContext? context)
         {
-            if (context is not null && context.ChangeTracker.Entries<IndexingTask>().Any(e => e.State == EntityState.Added))
-                context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+            if (context is null || !context.ChangeTracker.Entries<IndexingTask>().Any(e => e.State == EntityState.Added)) return null;
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+            if (context.Database.CurrentTransaction is not { } transaction) return null;
+            var take = context.Database.GetDbConnection().CreateCommand();
+            take.Transaction = transaction.GetDbTransaction();
+            take.CommandText = LockSql;
+            return take;
         }
     }
 
@@ -129,7 +145,7 @@ internal static class IndexingTasksInCommitOrder
         {
             var take = insert.Connection!.CreateCommand();
             take.Transaction = insert.Transaction;
-            take.CommandText = $"SELECT pg_advisory_xact_lock({LockKey})";
+            take.CommandText = LockSql;
             return take;
         }
     }

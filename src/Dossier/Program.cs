@@ -24,8 +24,14 @@ var serve = new Command("serve", "Run the archive: the reading room and the JSON
 serve.TreatUnmatchedTokensAsErrors = false;
 serve.SetAction(async (parse, cancellationToken) =>
 {
-    var archive = Archive(parse);
-    var app = DossierWeb.Build(archive, parse.GetValue(urls), [.. parse.UnmatchedTokens]);
+    string[] settings = [.. parse.UnmatchedTokens];
+    if (settings.FirstOrDefault(t => !ArchiveOptions.IsSetting(t)) is { } unknown)
+    {
+        await Console.Error.WriteLineAsync($"dossier serve: '{unknown}' is neither an option nor a setting (--Section:Key=value)");
+        return 2;
+    }
+    var archive = ArchiveOptions.Resolve(parse.GetValue(data), parse.GetValue(database), settings);
+    var app = DossierWeb.Build(archive, parse.GetValue(urls), settings);
     try
     {
         await DossierWeb.PrepareAsync(app, cancellationToken);

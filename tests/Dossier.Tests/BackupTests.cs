@@ -230,9 +230,11 @@ public class BackupTests
             start.ArgumentList.Add(a);
         start.Environment["PGPASSWORD"] = parts.Password ?? "";
         using var process = System.Diagnostics.Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        // Both pipes are read at once: a tool that fills one while the other is awaited would wait for ever.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{tool}: {output}");
+        Assert.True(process.ExitCode == 0, $"{tool}: {await stdout}{await stderr}");
     }
 
     private static async Task<List<string?>> KeysAsync(string dataDirectory)

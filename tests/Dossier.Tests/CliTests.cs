@@ -119,6 +119,14 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Serve_refuses_a_misspelt_option_rather_than_run_on_another_database()
+    {
+        var (code, output) = await RunAsync("serve", "--data", TempDirectory.Create("cli-serve"), "--databse", "Host=db;Database=dossier");
+        Assert.Equal(2, code);
+        Assert.Contains("'--databse' is neither an option nor a setting", output);
+    }
+
+    [Fact]
     public async Task Import_without_a_path_is_a_usage_error()
     {
         var (code, output) = await RunAsync("import", "--data", TempDirectory.Create("cli-usage"));

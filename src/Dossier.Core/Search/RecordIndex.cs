@@ -38,6 +38,7 @@ public sealed class RecordIndex : IDisposable
     private const string CompleteMarker = "complete";
 
     private readonly string path;
+    private readonly FileStream ownership;
     private Generation current;
     // Held only to take a searcher from the current generation, never during a search: a switch waits for no search.
     private readonly System.Threading.Lock switching = new();
@@ -55,18 +56,27 @@ public sealed class RecordIndex : IDisposable
     private RecordIndex(string path, FileStream ownership)
     {
         this.path = path;
+        this.ownership = ownership;
         // Every text field is kept twice: folded across stems, scripts and spellings, and as written (for quotes).
         // Keys (the id, the date, facet values) are single terms; read through an analyzer, their token streams are
         // reused from document to document instead of being made anew for each field of each record.
         var analyzers = SearchFields.ToDictionary(f => f + ExactSuffix, Lucene.Net.Analysis.Analyzer (_) => exact);
         foreach (var key in KeyFields) analyzers[key] = keys;
         analyzer = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(folded, analyzers);
-        current = Start(ownership, path);
+        try
+        {
+            current = Start(path);
+        }
+        catch
+        {
+            ownership.Dispose();
+            throw;
+        }
         committedPosition = CurrentPosition();
     }
 
-    /// <summary>The writer and searchers of one index folder, with the lock that makes this process its owner.</summary>
-    private sealed record Generation(FileStream Ownership, LuceneDirectory Directory, IndexWriter Writer, SearcherManager Searchers) : IDisposable
+    /// <summary>The writer and searchers of one index folder.</summary>
+    private sealed record Generation(LuceneDirectory Directory, IndexWriter Writer, SearcherManager Searchers) : IDisposable
     {
         public void Dispose()
         {
@@ -74,12 +84,12 @@ public sealed class RecordIndex : IDisposable
             Searchers.Dispose();
             Writer.Dispose();
             Directory.Dispose();
-            Ownership.Dispose();
         }
     }
 
-    private Generation Start(FileStream ownership, string folder)
+    private Generation Start(string folder)
     {
+        System.IO.Directory.CreateDirectory(folder);
         var directory = FSDirectory.Open(folder);
         var config = new IndexWriterConfig(ArchiveAnalyzer.Version, analyzer)
         {
@@ -94,12 +104,11 @@ public sealed class RecordIndex : IDisposable
         try
         {
             var writer = new IndexWriter(directory, config);
-            return new Generation(ownership, directory, writer, new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity)));
+            return new Generation(directory, writer, new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity)));
         }
         catch (LockObtainFailedException e)
         {
             directory.Dispose();
-            ownership.Dispose();
             throw new IndexBusyException(folder, e);
         }
     }
@@ -116,13 +125,14 @@ public sealed class RecordIndex : IDisposable
 
     // Lucene.NET's own write lock does not keep a second process out on Linux; an exclusively opened file does
     // (.NET locks it for the life of the handle, and the system releases it when the process dies), so one process
-    // at a time owns an index folder.
+    // at a time owns an index. The file lies beside the index's folder, not in it, so that it stays put while a
+    // rebuilt folder is renamed into place.
     private static FileStream TakeOwnership(string folder)
     {
-        System.IO.Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(folder)!);
         try
         {
-            return new FileStream(System.IO.Path.Combine(folder, "dossier.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(folder + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException e)
         {
@@ -132,6 +142,8 @@ public sealed class RecordIndex : IDisposable
 
     /// <summary>Marks a rebuilt index (at <c>path + RebuiltSuffix</c>, closed) as complete: the index's owner switches to it.</summary>
     public static void MarkRebuilt(string rebuiltPath) => File.WriteAllText(System.IO.Path.Combine(rebuiltPath, CompleteMarker), "");
+
+    public static void UnmarkRebuilt(string rebuiltPath) => File.Delete(System.IO.Path.Combine(rebuiltPath, CompleteMarker));
 
     /// <summary>Whether a rebuilt index waits beside this one for its owner to switch to it.</summary>
     public static bool RebuiltIsWaiting(string path) => File.Exists(System.IO.Path.Combine(path + RebuiltSuffix, CompleteMarker));
@@ -146,31 +158,46 @@ public sealed class RecordIndex : IDisposable
     {
         var rebuilt = path + RebuiltSuffix;
         if (!RebuiltIsWaiting(path)) return false;
-        FileStream ownership;
+        FileStream rebuilding;
         try
         {
-            ownership = TakeOwnership(rebuilt);
+            rebuilding = TakeOwnership(rebuilt);
         }
         catch (IndexBusyException)
         {
             return false; // still being written
         }
+        using var _ = rebuilding;
         lock (writeLock)
         {
-            if (!RebuiltIsWaiting(path))
-            {
-                ownership.Dispose();
-                return false;
-            }
+            if (!RebuiltIsWaiting(path)) return false;
             var old = path + ".old";
             if (System.IO.Directory.Exists(old)) System.IO.Directory.Delete(old, recursive: true);
             // The old writer closes without writing (it has nothing uncommitted between two catch-ups, and must not
             // write into a folder that is about to be renamed); its searchers go on answering until the swap below,
             // and searches under way finish on them: open files follow their folder when it is renamed.
             current.Writer.Rollback();
-            System.IO.Directory.Move(path, old);
-            System.IO.Directory.Move(rebuilt, path);
-            var next = Start(ownership, path);
+            Generation next;
+            try
+            {
+                System.IO.Directory.Move(path, old);
+                System.IO.Directory.Move(rebuilt, path);
+                next = Start(path);
+            }
+            catch
+            {
+                // The switch failed (a disk error, say): the old index goes back in place with a writer of its own,
+                // so that this node goes on following the store; the rebuilt one waits for the next try.
+                if (System.IO.Directory.Exists(path) && System.IO.Directory.Exists(old) && !System.IO.Directory.Exists(rebuilt)) System.IO.Directory.Move(path, rebuilt);
+                if (!System.IO.Directory.Exists(path) && System.IO.Directory.Exists(old)) System.IO.Directory.Move(old, path);
+                var reopened = Start(path);
+                lock (switching)
+                {
+                    (current, reopened) = (reopened, current);
+                }
+                reopened.Dispose();
+                throw;
+            }
             File.Delete(System.IO.Path.Combine(path, CompleteMarker));
             Generation retired;
             lock (switching)
@@ -519,6 +546,7 @@ public sealed class RecordIndex : IDisposable
     public void Dispose()
     {
         current.Dispose();
+        ownership.Dispose();
         analyzer.Dispose();
         keys.Dispose();
         folded.Dispose();

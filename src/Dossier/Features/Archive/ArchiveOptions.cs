@@ -23,11 +23,16 @@ public sealed class ArchiveOptions
     public string IndexDirectory => Path.Combine(DataDirectory, "index");
 
     /// <summary>The archive the command line names: its data directory and its database, each from an option or the configuration.</summary>
-    public static ArchiveOptions Resolve(string? dataOption, string? databaseOption) => new()
+    public static ArchiveOptions Resolve(string? dataOption, string? databaseOption, string[]? settings = null) => new()
     {
         DataDirectory = ResolveDataDirectory(dataOption),
-        Database = ResolveDatabase(databaseOption),
+        Database = ResolveDatabase(databaseOption, settings ?? []),
     };
+
+    /// <summary>Whether a token of the command line is a setting for the configuration: <c>--Section:Key=value</c>.</summary>
+    public static bool IsSetting(string token) =>
+        token.StartsWith("--", StringComparison.Ordinal) && token.IndexOf(':', StringComparison.Ordinal) is > 2 and var colon
+        && token.IndexOf('=', StringComparison.Ordinal) > colon;
 
     /// <summary>--data, else DOSSIER_DATA, else ./data under the current directory.</summary>
     public static string ResolveDataDirectory(string? option)
@@ -38,14 +43,18 @@ public sealed class ArchiveOptions
         return Path.GetFullPath(chosen);
     }
 
-    /// <summary>--database, else Dossier:Database from the environment (DOSSIER__DATABASE) or appsettings.json, else none (SQLite).</summary>
-    public static string? ResolveDatabase(string? option)
+    /// <summary>
+    /// --database, else Dossier:Database from the command line's settings (--Dossier:Database=...), the environment
+    /// (DOSSIER__DATABASE) or appsettings.json, else none (SQLite).
+    /// </summary>
+    public static string? ResolveDatabase(string? option, string[] settings)
     {
         if (!string.IsNullOrWhiteSpace(option)) return option;
         // The same sources, in the same order of precedence, as the server's own configuration.
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
+            .AddCommandLine(settings)
             .Build();
         return configuration[DatabaseKey] is { Length: > 0 } configured ? configured : null;
     }

@@ -98,11 +98,13 @@ public static class BackupCommand
     /// </summary>
     public static List<string> OwnFiles(ArchiveOptions archive)
     {
-        var index = Path.GetRelativePath(archive.DataDirectory, archive.IndexDirectory).Replace(Path.DirectorySeparatorChar, '/') + "/";
+        // The index, a rebuilt one waiting beside it and an old one being removed: all derived, all left out.
+        var index = Path.GetRelativePath(archive.DataDirectory, archive.IndexDirectory).Replace(Path.DirectorySeparatorChar, '/');
+        string[] derived = [index + "/", index + Dossier.Search.RecordIndex.RebuiltSuffix + "/", index + ".old/"];
         // Hidden files too (AttributesToSkip): whatever the archive keeps is kept.
         return Directory.EnumerateFiles(archive.DataDirectory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
             .Select(f => Path.GetRelativePath(archive.DataDirectory, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(path => !path.StartsWith(index, StringComparison.Ordinal)
+            .Where(path => !derived.Any(folder => path.StartsWith(folder, StringComparison.Ordinal))
                            && !DatabaseBackup.LiveFiles.Contains(path)
                            && !path.EndsWith(".lock", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)

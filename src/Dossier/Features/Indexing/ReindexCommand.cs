@@ -31,9 +31,14 @@ public static class ReindexCommand
         int count;
         using (index)
         {
+            // A mark left by an earlier rebuild must not pass this one off as complete before it is.
+            RecordIndex.UnmarkRebuilt(rebuilt);
             await using var scope = services.CreateAsyncScope();
             var indexer = new RecordIndexer(scope.ServiceProvider.GetRequiredService<DossierDb>(), index);
             count = await Progress.RunAsync("Reindexing", progress => indexer.RebuildAsync(progress, cancellationToken));
+            // The changes made while it was rebuilt are followed now, so that the index switched to is as current as
+            // the one it replaces (a record withdrawn meanwhile must not come back into a visitor's search).
+            await indexer.CatchUpAsync(cancellationToken: cancellationToken);
         }
         RecordIndex.MarkRebuilt(rebuilt);
         Console.WriteLine($"Reindexed {count} records.");
