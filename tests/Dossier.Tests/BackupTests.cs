@@ -218,14 +218,12 @@ public class BackupTests
         Assert.Equal(5, index.Count);
     }
 
-    // PostgreSQL's own tools, of the newest version installed, given the Npgsql connection string's parts.
+    // PostgreSQL's own tools from the PATH (Debian's wrapper runs the newest version installed), given the Npgsql
+    // connection string's parts.
     private static async Task PostgresToolAsync(string tool, string connection, params string[] args)
     {
         var parts = new Npgsql.NpgsqlConnectionStringBuilder(connection);
-        var installed = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", tool)).Where(File.Exists).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
-            : null;
-        var start = new System.Diagnostics.ProcessStartInfo(installed ?? tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { "--host", parts.Host!, "--port", parts.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", parts.Username!, "--dbname", parts.Database! }.Concat(args))
             start.ArgumentList.Add(a);
         start.Environment["PGPASSWORD"] = parts.Password ?? "";

@@ -99,10 +99,9 @@ public partial class CrashTests(ITestOutputHelper output)
         var confirmed = new Dictionary<string, int>(StringComparer.Ordinal);
         (string RecordId, int Version)? pending = null;
         var secret = await EditorTokenAsync(data);
-        var (server, address) = await ServeAsync(data, seed);
-        using (server)
+        await using (var server = await ServerProcess.StartAsync("--data", data))
         {
-            using var client = new HttpClient { BaseAddress = address };
+            var client = server.Client;
             client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
             var done = 0;
             var script = Task.Run(async () =>
@@ -148,10 +147,9 @@ public partial class CrashTests(ITestOutputHelper output)
 
         // A server started on what the killed processes left follows their changes into its index by itself.
         var expected = edited.Values.GroupBy(r => VersionedRecords.AssertWhole(r.Record, r.Revisions)).ToDictionary(g => g.Key, g => g.Count());
-        (server, address) = await ServeAsync(data, seed);
-        using (server)
+        await using (var server = await ServerProcess.StartAsync("--data", data))
         {
-            using var client = new HttpClient { BaseAddress = address };
+            var client = server.Client;
             var caughtUp = false;
             for (var wait = 0; wait < 60 && !caughtUp; wait++)
             {
@@ -170,16 +168,6 @@ public partial class CrashTests(ITestOutputHelper output)
         Assert.Equal(await db.IndexingTasks.MaxAsync(t => t.Id), index.Position);
         var hits = index.Search(new SearchOptions(null, 1, RecordIndex.MaxWindow) { IncludeUnpublished = true }).Hits;
         Assert.Equal(edited.Values.Select(r => $"{r.Record.Id} {r.Record.Title}").Order(), hits.Select(h => $"{h.Id} {h.Title}").Order());
-    }
-
-    /// <summary>Starts <c>dossier serve</c> on a port of its own; returns it and where it listens.</summary>
-    private static async Task<(RunningDossier Server, Uri Address)> ServeAsync(string data, int seed)
-    {
-        const string Listening = "Now listening on: ";
-        var server = DossierProcess.Start("serve", "--urls", "http://127.0.0.1:0", "--data", data);
-        Assert.True(await server.WaitForAsync(lines => lines.Any(l => l.Contains(Listening, StringComparison.Ordinal)), Patience),
-            $"seed {seed}: the server did not start: {string.Join('\n', server.Lines)}");
-        return (server, new Uri(server.Lines.First(l => l.Contains(Listening, StringComparison.Ordinal)).Split(Listening)[1].Trim()));
     }
 
     /// <summary>An editor's API token, made in the store as <c>dossier users add</c> and the tokens page make them.</summary>

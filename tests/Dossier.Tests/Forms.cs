@@ -13,6 +13,12 @@ public static partial class Forms
     public static FormUrlEncodedContent Content(string token, Dictionary<string, string>? fields = null) =>
         new([new("__RequestVerificationToken", token), .. fields ?? []]);
 
+    /// <summary>The secret of an API token, shown once on the tokens page after it was made.</summary>
+    public static string ApiTokenSecret(string page) => TokenSecret().Match(page).Groups[1].Value;
+
+    [GeneratedRegex("<code class=\"token\">([^<]+)</code>")]
+    private static partial Regex TokenSecret();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

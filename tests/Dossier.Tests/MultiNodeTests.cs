@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Dossier.Data;
 using Dossier.Data.Postgres;
 using Dossier.Search;
@@ -15,7 +14,7 @@ namespace Dossier.Tests;
 /// Several nodes on one PostgreSQL: two real <c>dossier serve</c> processes, each with its own data directory and
 /// index; what is written through one is read and searched through the other.
 /// </summary>
-public sealed partial class MultiNodeTests : IAsyncLifetime
+public sealed class MultiNodeTests : IAsyncLifetime
 {
     // The promise: a change through any node is visible and searchable on every other within 2 seconds.
     private static readonly TimeSpan Promise = TimeSpan.FromSeconds(2);
@@ -45,7 +44,7 @@ public sealed partial class MultiNodeTests : IAsyncLifetime
 
         var tokens = await editor.GetStringAsync("/editor/tokens");
         using var made = await editor.PostAsync("/editor/tokens?handler=Create", Forms.Content(Forms.Token(tokens), new() { ["name"] = "nodes" }));
-        var secret = Secret().Match(await made.Content.ReadAsStringAsync()).Groups[1].Value;
+        var secret = Forms.ApiTokenSecret(await made.Content.ReadAsStringAsync());
         using var script = new HttpClient { BaseAddress = first.Address };
         script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
 
@@ -138,7 +137,4 @@ public sealed partial class MultiNodeTests : IAsyncLifetime
         var (code, output) = await DossierProcess.RunAsync(args, [], input);
         Assert.True(code == 0, $"dossier {string.Join(' ', args.Take(2))} exited with {code}:\n{output}");
     }
-
-    [GeneratedRegex("<code class=\"token\">([^<]+)</code>")]
-    private static partial Regex Secret();
 }

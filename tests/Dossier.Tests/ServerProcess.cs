@@ -1,74 +1,46 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Dossier.Tests;
 
-/// <summary>A real <c>dossier serve</c> process on a loopback port of its own, as an operator runs a node.</summary>
+/// <summary>
+/// A real <c>dossier serve</c> process, as an operator runs a node: on a loopback port it picks itself (port 0, read
+/// back from its log, so no other process can take it in between), started once it says it is ready.
+/// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private const string ListeningOn = "Now listening on: ";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly RunningDossier process;
 
-    private ServerProcess(Process process)
+    private ServerProcess(RunningDossier process, Uri address)
     {
         this.process = process;
-        process.OutputDataReceived += (_, line) => Append(line.Data);
-        process.ErrorDataReceived += (_, line) => Append(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        Address = address;
+        Client = new HttpClient { BaseAddress = address };
     }
 
-    public Uri Address { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
+    public Uri Address { get; }
+    public HttpClient Client { get; }
 
     /// <summary>What the process has written so far, for a failing test's message.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output) return output.ToString();
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (output) output.AppendLine(line);
-        // The server picks its own free port (port 0) and says which: no other process can take it in between.
-        var at = line.IndexOf(ListeningOn, StringComparison.Ordinal);
-        if (at >= 0) listening.TrySetResult(new Uri(line[(at + ListeningOn.Length)..].Trim()));
-    }
-
-    private const string ListeningOn = "Now listening on: ";
+    public string Output => string.Join('\n', process.Lines);
 
     /// <summary>Starts <c>dossier serve</c> with these arguments and waits until it says it is ready (its index caught up).</summary>
     public static async Task<ServerProcess> StartAsync(params string[] args)
     {
-        var start = DossierProcess.StartInfo(["serve", "--urls", "http://127.0.0.1:0", .. args], []);
-        start.RedirectStandardInput = false;
-        var server = new ServerProcess(Process.Start(start)!);
-        var until = Stopwatch.StartNew();
-        while (server.Client is null)
+        var running = DossierProcess.Start(["serve", "--urls", "http://127.0.0.1:0", .. args]);
+        if (!await running.WaitForAsync(lines => lines.Any(l => l.Contains(ListeningOn, StringComparison.Ordinal)), Patience))
         {
-            if (server.process.HasExited) throw new InvalidOperationException($"dossier serve exited with {server.process.ExitCode}:\n{server.Output}");
-            if (server.listening.Task.IsCompleted)
-            {
-                server.Address = await server.listening.Task;
-                server.Client = new HttpClient { BaseAddress = server.Address };
-                break;
-            }
-            if (until.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                await server.DisposeAsync();
-                throw new TimeoutException($"dossier serve did not say where it listens within a minute:\n{server.Output}");
-            }
-            await Task.Delay(50);
+            running.Dispose();
+            throw new TimeoutException($"dossier serve did not start:\n{string.Join('\n', running.Lines)}");
         }
+        var address = new Uri(running.Lines.First(l => l.Contains(ListeningOn, StringComparison.Ordinal)).Split(ListeningOn)[1].Trim());
+        var server = new ServerProcess(running, address);
+        var until = Stopwatch.StartNew();
         while (true)
         {
-            if (server.process.HasExited) throw new InvalidOperationException($"dossier serve exited with {server.process.ExitCode}:\n{server.Output}");
+            if (running.HasExited) throw new InvalidOperationException($"dossier serve exited with {running.ExitCode}:\n{server.Output}");
             try
             {
                 using var response = await server.Client.GetAsync("/health/ready");
@@ -76,28 +48,24 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                // Not answering yet.
             }
-            if (until.Elapsed > TimeSpan.FromSeconds(60))
+            if (until.Elapsed > Patience)
             {
                 await server.DisposeAsync();
-                throw new TimeoutException($"dossier serve did not answer within a minute:\n{server.Output}");
+                throw new TimeoutException($"dossier serve was not ready within a minute:\n{server.Output}");
             }
             await Task.Delay(100);
         }
     }
 
     /// <summary>Stops the process at once, as a crash or a power cut would (SIGKILL).</summary>
-    public async Task KillAsync()
-    {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-    }
+    public Task KillAsync() => process.KillAsync();
 
     public async ValueTask DisposeAsync()
     {
-        Client?.Dispose();
-        await KillAsync();
+        Client.Dispose();
+        await process.KillAsync();
         process.Dispose();
     }
 }

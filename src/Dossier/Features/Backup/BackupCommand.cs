@@ -15,11 +15,15 @@ public static class BackupCommand
     /// <summary>The backup's folder for the data directory's own files, in the data directory's layout.</summary>
     public const string FilesFolder = "files";
 
-    public static async Task<int> RunAsync(ArchiveOptions archive, string folder, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(ArchiveOptions archive, string folder, CancellationToken cancellationToken) =>
+        ReportingFailuresAsync(() => BackUpAsync(archive, Path.GetFullPath(folder), cancellationToken));
+
+    /// <summary>Runs a backup or a restore; what stops it (a refusal, a disk's error) is one line and exit code 1.</summary>
+    internal static async Task<int> ReportingFailuresAsync(Func<Task<int>> run)
     {
         try
         {
-            return await BackUpAsync(archive, Path.GetFullPath(folder), cancellationToken);
+            return await run();
         }
         catch (Exception e) when (e is BackupException or NotSupportedException or IOException or UnauthorizedAccessException)
         {

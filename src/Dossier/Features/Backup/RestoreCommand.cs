@@ -11,18 +11,8 @@ namespace Dossier.Features.Backup;
 /// </summary>
 public static class RestoreCommand
 {
-    public static async Task<int> RunAsync(ArchiveOptions archive, string folder, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await RestoreAsync(archive, Path.GetFullPath(folder), cancellationToken);
-        }
-        catch (Exception e) when (e is BackupException or NotSupportedException or IOException or UnauthorizedAccessException)
-        {
-            await Console.Error.WriteLineAsync("dossier: " + e.Message);
-            return 1;
-        }
-    }
+    public static Task<int> RunAsync(ArchiveOptions archive, string folder, CancellationToken cancellationToken) =>
+        BackupCommand.ReportingFailuresAsync(() => RestoreAsync(archive, Path.GetFullPath(folder), cancellationToken));
 
     private static async Task<int> RestoreAsync(ArchiveOptions archive, string source, CancellationToken cancellationToken)
     {
