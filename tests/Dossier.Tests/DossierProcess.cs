@@ -102,6 +102,17 @@ public sealed class RunningDossier : IDisposable
         await WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM: the process stops as a service manager stops it, finishing what it must on the way out.</summary>
+    public async Task StopAsync()
+    {
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+        await WaitForExitAsync();
+    }
+
     public async Task WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

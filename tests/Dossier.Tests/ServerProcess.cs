@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace Dossier.Tests;
 
@@ -35,7 +36,8 @@ public sealed class ServerProcess : IAsyncDisposable
             running.Dispose();
             throw new TimeoutException($"dossier serve did not start:\n{string.Join('\n', running.Lines)}");
         }
-        var address = new Uri(running.Lines.First(l => l.Contains(ListeningOn, StringComparison.Ordinal)).Split(ListeningOn)[1].Trim());
+        // The address ends the text line, or the message in a JSON log's line.
+        var address = new Uri(Regex.Match(running.Lines.First(l => l.Contains(ListeningOn, StringComparison.Ordinal)), ListeningOn + @"(http://[^\s""]+)").Groups[1].Value);
         var server = new ServerProcess(running, address);
         var until = Stopwatch.StartNew();
         while (true)
@@ -57,6 +59,16 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>What the process has written so far, line by line.</summary>
+    public IReadOnlyList<string> Lines => process.Lines;
+
+    /// <summary>Stops the process in order (SIGTERM), as a service manager does; returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        await process.StopAsync();
+        return process.ExitCode;
     }
 
     /// <summary>Stops the process at once, as a crash or a power cut would (SIGKILL).</summary>

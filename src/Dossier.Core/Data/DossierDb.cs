@@ -23,7 +23,8 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    private (string Change, string? UserId, string? UserName) revising = ("changed", null, null);
+    private static readonly (string Change, string? UserId, string? UserName) Unattributed = ("changed", null, null);
+    private (string Change, string? UserId, string? UserName) revising = Unattributed;
 
     /// <summary>What the next saves do to records and who does it: each record they add or change gets a revision saying so.</summary>
     public DossierDb Revising(string change, string? userId = null, string? userName = null)
@@ -38,6 +39,17 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
     /// staff's requests and the archive's own work (import, indexing) turn it off.
     /// </summary>
     public bool PublishedOnly { get; set; } = true;
+
+    /// <summary>
+    /// This context as a new one starts: seeing what a visitor sees, revising as "changed" by nobody. A pooled context
+    /// is reset so before each request borrows it; EF Core resets its change tracker itself.
+    /// </summary>
+    public DossierDb Fresh()
+    {
+        PublishedOnly = true;
+        revising = Unattributed;
+        return this;
+    }
 
     /// <summary>This context, seeing every record whatever its state: for the archive's own work and its staff.</summary>
     public DossierDb WholeArchive()

@@ -5,7 +5,6 @@ using Dossier.Records;
 using Dossier.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Features.Documents;
 
@@ -43,7 +42,7 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
 
     public async Task<IActionResult> OnGetAsync(int id, string? transcript, string? view, string? q, CancellationToken cancellationToken)
     {
-        var record = await db.Records.WithTranscripts().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var record = await DocumentsApi.FindWithTranscriptsAsync(db, id, cancellationToken);
         if (record is null) return NotFound();
         Record = record;
         Citation = ChicagoCitation.Format(record, archive.Name);

@@ -8,6 +8,7 @@ public static class OperationsSetup
     {
         services.AddHealth();
         services.AddMetrics(configuration);
+        services.AddRequestLog();
         if (string.Equals(configuration["Dossier:Logs"], "json", StringComparison.OrdinalIgnoreCase))
         {
             services.AddLogging(logging => logging.AddJsonConsole(json =>
