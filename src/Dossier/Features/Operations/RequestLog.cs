@@ -62,17 +62,25 @@ public readonly record struct RequestLine(LogLevel Level, string Method, string 
 /// Logs the requests' lines from one background loop, in batches. A server stopped in order logs every line first;
 /// one killed loses the lines of its last moments (at most <see cref="Interval"/>), as an unflushed log would.
 /// </summary>
-public sealed partial class RequestLogWriter(ILoggerFactory loggers) : BackgroundService
+public sealed partial class RequestLogWriter : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     // Bounded so that a log that cannot keep up drops lines (and says how many) rather than holding memory.
     private const int MostWaiting = 100_000;
 
-    private readonly ILogger logger = loggers.CreateLogger(RequestLog.Category);
+    private readonly ILogger logger;
     private readonly Channel<RequestLine> waiting = Channel.CreateBounded<RequestLine>(
         new BoundedChannelOptions(MostWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private long dropped;
+
+    public RequestLogWriter(ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+    {
+        logger = loggers.CreateLogger(RequestLog.Category);
+        // The web server stops after this service (hosted services stop in reverse order): the lines of the requests
+        // it finishes on its way out are logged once everything has stopped.
+        lifetime.ApplicationStopped.Register(Drain);
+    }
 
     public bool IsEnabled(LogLevel level) => logger.IsEnabled(level);
 
