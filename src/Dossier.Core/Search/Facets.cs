@@ -89,13 +89,23 @@ public static class Facets
             }
         }
 
+        // Called for every hit, often for most of the archive: kept to array reads and increments.
         public void Collect(int doc)
         {
             for (var i = 0; i < names.Length; i++)
             {
-                if (ordinals[i] is not { } o) continue;
+                var o = ordinals[i];
+                if (o is null) continue;
                 var counted = segmentCounts[i]!;
-                for (int k = o.Starts[doc], end = o.Starts[doc + 1]; k < end; k++) counted[o.Ordinals[k]]++;
+                if (o.Single is { } single)
+                {
+                    var ord = single[doc];
+                    if (ord >= 0) counted[ord]++;
+                    continue;
+                }
+                var starts = o.Starts!;
+                var all = o.Ordinals!;
+                for (int k = starts[doc], end = starts[doc + 1]; k < end; k++) counted[all[k]]++;
             }
         }
 
@@ -138,24 +148,20 @@ public static class Facets
     }
 
     /// <summary>
-    /// A segment's facet values, document by document, in memory: the codec reads doc values from the index file a
-    /// byte at a time, which made counting the facets of many hits most of a search's time. A segment never changes,
-    /// so its ordinals are read once and kept as long as the segment is open (deletions do not change them).
+    /// A segment's facet values, document by document, in memory (<see cref="SegmentMemory"/>): the codec reads doc
+    /// values from the index file a byte at a time, which made counting the facets of many hits most of a search's time.
     /// </summary>
     private sealed class SegmentOrdinals
     {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, SegmentOrdinals>> Cache = new();
+        /// <summary>Where a facet has at most one value a record (most do), each document's ordinal, -1 for none.</summary>
+        public int[]? Single { get; private init; }
 
-        /// <summary>Where each document's ordinals begin in <see cref="Ordinals"/>; one more entry than documents.</summary>
-        public required int[] Starts { get; init; }
+        /// <summary>Otherwise, where each document's ordinals begin in <see cref="Ordinals"/>; one more entry than documents.</summary>
+        public int[]? Starts { get; private init; }
 
-        public required int[] Ordinals { get; init; }
+        public int[]? Ordinals { get; private init; }
 
-        public static SegmentOrdinals Of(AtomicReader reader, string field)
-        {
-            // Two searches may both read a new segment's ordinals; one reading is kept, the other is garbage.
-            return Cache.GetValue(reader.CoreCacheKey, _ => new(StringComparer.Ordinal)).GetOrAdd(field, _ => Read(reader, field));
-        }
+        public static SegmentOrdinals Of(AtomicReader reader, string field) => SegmentMemory.Get(reader, "facet:" + field, r => Read(r, field));
 
         private static SegmentOrdinals Read(AtomicReader reader, string field)
         {
@@ -170,7 +176,11 @@ public static class Facets
                 while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) ordinals.Add((int)ord);
             }
             starts[reader.MaxDoc] = ordinals.Count;
-            return new SegmentOrdinals { Starts = starts, Ordinals = [.. ordinals] };
+            if (ordinals.Count > reader.MaxDoc || Enumerable.Range(0, reader.MaxDoc).Any(d => starts[d + 1] - starts[d] > 1))
+                return new SegmentOrdinals { Starts = starts, Ordinals = [.. ordinals] };
+            var single = new int[reader.MaxDoc];
+            for (var doc = 0; doc < reader.MaxDoc; doc++) single[doc] = starts[doc + 1] > starts[doc] ? ordinals[starts[doc]] : -1;
+            return new SegmentOrdinals { Single = single };
         }
     }
 }

@@ -90,7 +90,7 @@ public sealed class RecordIndex : IDisposable
     private Generation Start(string folder)
     {
         System.IO.Directory.CreateDirectory(folder);
-        var directory = FSDirectory.Open(folder);
+        var directory = new MappedDirectory(folder);
         var config = new IndexWriterConfig(ArchiveAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -100,6 +100,7 @@ public sealed class RecordIndex : IDisposable
             // Compound files save file handles at the price of copying every new segment once more.
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+            Codec = new ArchiveCodec(),
         };
         try
         {
@@ -347,31 +348,51 @@ public sealed class RecordIndex : IDisposable
         doc.Add(new TextField(name + ExactSuffix, value, Field.Store.NO));
     }
 
-    /// <summary>Where in a field's text the query's words stand in one document, read from the index's offsets.</summary>
-    private static List<(int Start, int End, string Term)> Offsets(IndexReader reader, int doc, string field, IReadOnlySet<string> folded, IReadOnlySet<string> exact)
+    /// <summary>
+    /// Where in a field's text the query's words stand, hit by hit, read from the index's offsets. Each word's
+    /// postings are opened once per segment and field and stepped forward from hit to hit, so the hits must be asked
+    /// for in the order of their document numbers; opening them afresh for every hit was a fifth of a search.
+    /// </summary>
+    private sealed class HitOffsets(IndexReader reader, IReadOnlySet<string> folded, IReadOnlySet<string> exact)
     {
-        var found = new List<(int Start, int End, string Term)>();
-        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
-        var local = doc - leaf.DocBase;
-        foreach (var (name, terms) in new[] { (field, folded), (field + ExactSuffix, exact) })
+        private readonly Dictionary<(int Leaf, string Field, string Term), DocsAndPositionsEnum?> opened = [];
+
+        public List<(int Start, int End, string Term)> Of(int doc, string field)
         {
-            if (terms.Count == 0) continue;
-            var indexed = leaf.AtomicReader.GetTerms(name);
-            if (indexed is null) continue;
-            var termsEnum = indexed.GetEnumerator();
-            foreach (var text in terms)
+            var found = new List<(int Start, int End, string Term)>();
+            var leafIndex = ReaderUtil.SubIndex(doc, reader.Leaves);
+            var leaf = reader.Leaves[leafIndex];
+            var local = doc - leaf.DocBase;
+            foreach (var (name, terms) in new[] { (field, folded), (field + ExactSuffix, exact) })
             {
-                if (!termsEnum.SeekExact(new BytesRef(text))) continue;
-                var positions = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
-                if (positions is null || positions.Advance(local) != local) continue;
-                for (var i = 0; i < positions.Freq; i++)
+                foreach (var text in terms)
                 {
-                    positions.NextPosition();
-                    if (positions.StartOffset >= 0) found.Add((positions.StartOffset, positions.EndOffset, text));
+                    var key = (leafIndex, name, text);
+                    if (!opened.TryGetValue(key, out var positions) || (positions is not null && positions.DocID > local))
+                        opened[key] = positions = Open(leaf.AtomicReader, name, text);
+                    if (positions is null) continue;
+                    if (positions.DocID < local && positions.Advance(local) == DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        opened[key] = null;
+                        continue;
+                    }
+                    if (positions.DocID != local) continue;
+                    for (var i = 0; i < positions.Freq; i++)
+                    {
+                        positions.NextPosition();
+                        if (positions.StartOffset >= 0) found.Add((positions.StartOffset, positions.EndOffset, text));
+                    }
                 }
             }
+            return found;
         }
-        return found;
+
+        private static DocsAndPositionsEnum? Open(AtomicReader reader, string field, string text)
+        {
+            var termsEnum = reader.GetTerms(field)?.GetEnumerator();
+            if (termsEnum is null || !termsEnum.SeekExact(new BytesRef(text))) return null;
+            return termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
+        }
     }
 
     /// <summary>
@@ -398,9 +419,9 @@ public sealed class RecordIndex : IDisposable
             var sort = (options.Sort, parsed) switch
             {
                 (SearchSort.Relevance, not null) or (SearchSort.Default, not null) => null,
-                (SearchSort.DateAscending, _) => new Sort(new SortField("date_sort", SortFieldType.STRING, false), SortField.FIELD_SCORE),
-                (SearchSort.Title, _) => new Sort(new SortField("title_sort", SortFieldType.STRING, false), SortField.FIELD_SCORE),
-                _ => new Sort(new SortField("date_sort", SortFieldType.STRING, true), SortField.FIELD_SCORE),
+                (SearchSort.DateAscending, _) => new Sort(new SortField("date_sort", InMemorySort.Instance, false), SortField.FIELD_SCORE),
+                (SearchSort.Title, _) => new Sort(new SortField("title_sort", InMemorySort.Instance, false), SortField.FIELD_SCORE),
+                _ => new Sort(new SortField("date_sort", InMemorySort.Instance, true), SortField.FIELD_SCORE),
             };
             ICollector ranking = sort is null
                 ? TopScoreDocCollector.Create(window, docsScoredInOrder: false)
@@ -421,23 +442,25 @@ public sealed class RecordIndex : IDisposable
             }
 
             var (foldedTerms, exactTerms) = parsed is null ? ([], []) : Terms(parsed, searcher.IndexReader);
-            var hits = new List<SearchHit>();
-            for (var i = (page - 1) * size; i < top.ScoreDocs.Length && i < window; i++)
+            var offsets = new HitOffsets(searcher.IndexReader, foldedTerms, exactTerms);
+            var shown = top.ScoreDocs.Skip((page - 1) * size).Take(size).ToList();
+            var hits = new SearchHit[shown.Count];
+            // In document order, as HitOffsets reads them; listed in the ranking's.
+            foreach (var (scored, rank) in shown.Select((d, rank) => (d, rank)).OrderBy(h => h.d.Doc))
             {
-                var doc = searcher.Doc(top.ScoreDocs[i].Doc);
+                var doc = searcher.Doc(scored.Doc);
                 var summary = doc.Get("summary", CultureInfo.InvariantCulture);
                 var transcript = doc.Get("transcript", CultureInfo.InvariantCulture);
-                var docId = top.ScoreDocs[i].Doc;
-                var snippet = Snippets.Build(transcript, Offsets(searcher.IndexReader, docId, "transcript", foldedTerms, exactTerms))
-                              ?? Snippets.Build(summary, Offsets(searcher.IndexReader, docId, "summary", foldedTerms, exactTerms))
+                var snippet = Snippets.Build(transcript, offsets.Of(scored.Doc, "transcript"))
+                              ?? Snippets.Build(summary, offsets.Of(scored.Doc, "summary"))
                               ?? Snippets.Opening(transcript);
-                hits.Add(new SearchHit(
+                hits[rank] = new SearchHit(
                     int.Parse(doc.Get("id", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
                     doc.Get("title", CultureInfo.InvariantCulture),
                     doc.Get("date", CultureInfo.InvariantCulture),
                     summary,
                     snippet,
-                    parsed is null ? null : top.ScoreDocs[i].Score));
+                    parsed is null ? null : scored.Score);
             }
             return new SearchResults(top.TotalHits, page, size, hits, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds)
             {
@@ -451,19 +474,21 @@ public sealed class RecordIndex : IDisposable
         }
     }
 
-    /// <summary>The query (all records without one) narrowed by the facets and the date range chosen.</summary>
+    /// <summary>The query (all records without one) narrowed to what the reader may see and by the facets and date range chosen.</summary>
     private static Query Narrowed(Query? parsed, SearchOptions options)
     {
         Query query = parsed ?? new MatchAllDocsQuery();
-        return Filter(options) is { } filter ? new FilteredQuery(query, new QueryWrapperFilter(filter)) : query;
+        // Every search passes here: hits, totals, facet counts and snippets are all of records a visitor may see.
+        var narrowing = Narrowing(options);
+        return options.IncludeUnpublished && narrowing is null
+            ? query
+            : new FilteredQuery(query, new NarrowingFilter(VisibilityField, Public, !options.IncludeUnpublished, narrowing), NarrowingFilter.RandomAccess);
     }
 
-    /// <summary>What a reader may see, the facets and the date range, as one filter that does not score.</summary>
-    private static Query? Filter(SearchOptions options)
+    /// <summary>The facets and the date range chosen, as one query that does not score.</summary>
+    private static Query? Narrowing(SearchOptions options)
     {
         var all = new BooleanQuery();
-        // Every search passes here: hits, totals, facet counts and snippets are all of records a visitor may see.
-        if (!options.IncludeUnpublished) all.Add(new TermQuery(new Term(VisibilityField, Public)), Occur.MUST);
         if (Facets.Filter(options.Selected) is { } facets) all.Add(facets, Occur.MUST);
         // ISO dates compare as strings; "1962-10" as an upper bound takes in every day of that month.
         if (options.From is not null || options.To is not null)
@@ -509,7 +534,7 @@ public sealed class RecordIndex : IDisposable
         };
         try
         {
-            return parser.Parse(query);
+            return Flattened(parser.Parse(query));
         }
         catch (ParseException e)
         {
@@ -524,6 +549,42 @@ public sealed class RecordIndex : IDisposable
             throw new SearchQueryException("the query cannot be read: " + FirstLine(e.Message), e);
         }
     }
+
+    /// <summary>
+    /// The same query with alternatives inside alternatives made one list: a word is looked for in every field,
+    /// and in each field as written and as its stem, and Lucene scores each nested list with a scorer of its own
+    /// (and a bucket table of 2,048 entries per segment), which made a common word's search allocate megabytes.
+    /// Under BM25, where coordination is always 1, the flat list scores every record as the nested one (the same terms summed
+    /// in another order, so at most the float's last digit differs).
+    /// </summary>
+    internal static Query Flattened(Query query)
+    {
+        if (query is not BooleanQuery boolean) return query;
+        var flat = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+        var alternatives = IsAlternatives(boolean);
+        foreach (var clause in boolean.Clauses)
+        {
+            var inner = Flattened(clause.Query);
+            if (alternatives && inner is BooleanQuery nested && IsAlternatives(nested)
+                && flat.Clauses.Count + nested.Clauses.Count + boolean.Clauses.Count <= BooleanQuery.MaxClauseCount)
+            {
+                foreach (var sub in nested.Clauses)
+                {
+                    var lifted = (Query)sub.Query.Clone();
+                    lifted.Boost *= nested.Boost;
+                    flat.Add(lifted, Occur.SHOULD);
+                }
+            }
+            else
+            {
+                flat.Add(inner, clause.Occur);
+            }
+        }
+        return flat;
+    }
+
+    private static bool IsAlternatives(BooleanQuery query) =>
+        query.MinimumNumberShouldMatch == 0 && query.Clauses.All(c => c.Occur == Occur.SHOULD);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
