@@ -59,7 +59,6 @@ public static class Facets
     {
         private readonly string[] names;
         private readonly Dictionary<string, Dictionary<string, int>> counts;
-        private readonly SortedSetDocValues?[] values;
         private readonly SegmentOrdinals?[] ordinals;
         private readonly int[]?[] segmentCounts;
 
@@ -67,7 +66,6 @@ public static class Facets
         {
             names = [.. facets ?? Names];
             counts = names.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-            values = new SortedSetDocValues?[names.Length];
             ordinals = new SegmentOrdinals?[names.Length];
             segmentCounts = new int[names.Length][];
         }
@@ -83,9 +81,8 @@ public static class Facets
             Flush();
             for (var i = 0; i < names.Length; i++)
             {
-                values[i] = context.AtomicReader.GetSortedSetDocValues(ValuesField(names[i]));
-                ordinals[i] = values[i] is null ? null : SegmentOrdinals.Of(context.AtomicReader, ValuesField(names[i]));
-                segmentCounts[i] = values[i] is { } v ? new int[v.ValueCount] : null;
+                ordinals[i] = SegmentOrdinals.Of(context.AtomicReader, ValuesField(names[i]));
+                segmentCounts[i] = ordinals[i] is { } o ? new int[o.Values.Length] : null;
             }
         }
 
@@ -131,17 +128,14 @@ public static class Facets
         {
             for (var i = 0; i < names.Length; i++)
             {
-                if (values[i] is not { } v || segmentCounts[i] is not { } seg) continue;
-                var scratch = new BytesRef();
+                if (ordinals[i] is not { } o || segmentCounts[i] is not { } seg) continue;
+                var counted = counts[names[i]];
                 for (var ord = 0; ord < seg.Length; ord++)
                 {
                     if (seg[ord] == 0) continue;
-                    v.LookupOrd(ord, scratch);
-                    var key = scratch.Utf8ToString();
-                    counts[names[i]][key] = counts[names[i]].GetValueOrDefault(key) + seg[ord];
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counted, o.Values[ord], out _) += seg[ord];
                 }
                 segmentCounts[i] = null;
-                values[i] = null;
                 ordinals[i] = null;
             }
         }
@@ -161,11 +155,30 @@ public static class Facets
 
         public int[]? Ordinals { get; private init; }
 
-        public static SegmentOrdinals Of(AtomicReader reader, string field) => SegmentMemory.Get(reader, "facet:" + field, r => Read(r, field));
+        /// <summary>The value each ordinal stands for.</summary>
+        public required string[] Values { get; init; }
 
-        private static SegmentOrdinals Read(AtomicReader reader, string field)
+        /// <summary>The segment's ordinals of a facet; null where no record of the segment has a value of it.</summary>
+        public static SegmentOrdinals? Of(AtomicReader reader, string field)
+        {
+            var kept = SegmentMemory.Get(reader, "facet:" + field, r => Read(r, field) ?? None);
+            return ReferenceEquals(kept, None) ? null : kept;
+        }
+
+        // What the segment memory keeps for a facet no record of the segment has (it keeps no nulls).
+        private static readonly SegmentOrdinals None = new() { Values = [] };
+
+        private static SegmentOrdinals? Read(AtomicReader reader, string field)
         {
             var values = reader.GetSortedSetDocValues(field);
+            if (values is null) return null;
+            var labels = new string[values.ValueCount];
+            var scratch = new BytesRef();
+            for (var ord = 0; ord < labels.Length; ord++)
+            {
+                values.LookupOrd(ord, scratch);
+                labels[ord] = scratch.Utf8ToString();
+            }
             var starts = new int[reader.MaxDoc + 1];
             var ordinals = new List<int>(reader.MaxDoc);
             for (var doc = 0; doc < reader.MaxDoc; doc++)
@@ -177,10 +190,10 @@ public static class Facets
             }
             starts[reader.MaxDoc] = ordinals.Count;
             if (ordinals.Count > reader.MaxDoc || Enumerable.Range(0, reader.MaxDoc).Any(d => starts[d + 1] - starts[d] > 1))
-                return new SegmentOrdinals { Starts = starts, Ordinals = [.. ordinals] };
+                return new SegmentOrdinals { Starts = starts, Ordinals = [.. ordinals], Values = labels };
             var single = new int[reader.MaxDoc];
             for (var doc = 0; doc < reader.MaxDoc; doc++) single[doc] = starts[doc + 1] > starts[doc] ? ordinals[starts[doc]] : -1;
-            return new SegmentOrdinals { Single = single };
+            return new SegmentOrdinals { Single = single, Values = labels };
         }
     }
 }

@@ -414,7 +414,8 @@ public sealed class RecordIndex : IDisposable
         var (generation, searcher) = Acquire();
         try
         {
-            var main = Narrowed(parsed, options);
+            var looked = parsed is null ? null : WithTermStates(parsed, searcher.IndexReader.Context);
+            var main = Narrowed(looked, options);
 
             var sort = (options.Sort, parsed) switch
             {
@@ -423,9 +424,12 @@ public sealed class RecordIndex : IDisposable
                 (SearchSort.Title, _) => new Sort(new SortField("title_sort", InMemorySort.Instance, false), SortField.FIELD_SCORE),
                 _ => new Sort(new SortField("date_sort", InMemorySort.Instance, true), SortField.FIELD_SCORE),
             };
+            // Hits are collected in document order: Lucene's faster-looking scorer for a word's alternatives (out of
+            // order, in windows of 2,048 documents) allocates its window afresh for every segment of every search,
+            // and its garbage cost more than the scoring saved.
             ICollector ranking = sort is null
-                ? TopScoreDocCollector.Create(window, docsScoredInOrder: false)
-                : TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: parsed is not null, trackMaxScore: false, docsScoredInOrder: false);
+                ? TopScoreDocCollector.Create(window, docsScoredInOrder: true)
+                : TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: parsed is not null, trackMaxScore: false, docsScoredInOrder: true);
             // Facets are counted drill-sideways: a facet the reader has chosen values of is counted as if none were
             // chosen (with every other choice standing), so its other values stay in view to be added with OR.
             var chosen = options.Selected.Where(s => s.Value.Count > 0).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
@@ -437,7 +441,7 @@ public sealed class RecordIndex : IDisposable
             {
                 var others = options with { Selected = options.Selected.Where(s => s.Key != facet).ToDictionary() };
                 var count = new Facets.CountingCollector([facet]);
-                searcher.Search(Narrowed(parsed, others), count);
+                searcher.Search(Narrowed(looked, others), count);
                 facets[facet] = count.Results(options.FacetValues, options.Selected)[facet];
             }
 
@@ -581,6 +585,34 @@ public sealed class RecordIndex : IDisposable
             }
         }
         return flat;
+    }
+
+    // Where each word of a searcher's index stands in each segment, as found for an earlier search: a search looks
+    // its words up in every field of every segment (a fifth of a common word's search, and much of its garbage),
+    // and readers search the same words again and again. Kept per searcher, so an index that moves on starts afresh.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReaderContext, System.Collections.Concurrent.ConcurrentDictionary<Term, TermContext>> TermStates = new();
+    private const int TermStatesKept = 20_000;
+
+    /// <summary>The query with each word's places in the searcher's segments looked up once per searcher, not per search.</summary>
+    private static Query WithTermStates(Query query, IndexReaderContext top)
+    {
+        switch (query)
+        {
+            case TermQuery term:
+                var states = TermStates.GetValue(top, _ => new());
+                if (!states.TryGetValue(term.Term, out var found))
+                {
+                    found = TermContext.Build(top, term.Term);
+                    if (states.Count < TermStatesKept) states.TryAdd(term.Term, found);
+                }
+                return new TermQuery(term.Term, found) { Boost = term.Boost };
+            case BooleanQuery boolean:
+                var looked = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+                foreach (var clause in boolean.Clauses) looked.Add(WithTermStates(clause.Query, top), clause.Occur);
+                return looked;
+            default:
+                return query;
+        }
     }
 
     private static bool IsAlternatives(BooleanQuery query) =>
