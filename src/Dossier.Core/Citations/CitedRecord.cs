@@ -1,0 +1,59 @@
+using Dossier.Records;
+
+namespace Dossier.Citations;
+
+/// <summary>
+/// What every citation style reads of a record: one place where the record's fields become a citation's parts,
+/// so that all styles agree on the title, the date, the archive and the people.
+/// </summary>
+public sealed record CitedRecord
+{
+    /// <summary>The archive's own number, in the permalink.</summary>
+    public required int Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The document's date, as precise as it is known (a year, a month or a day).</summary>
+    public PartialDate? Date { get; init; }
+
+    /// <summary>The digital archive that publishes the record ("History and Public Policy Program Digital Archive").</summary>
+    public required string Archive { get; init; }
+
+    /// <summary>Where the original is held, as the archival reference reads ("AVP RF, f. 0104, op. 18, d. 3").</summary>
+    public string? ArchiveLocation { get; init; }
+
+    /// <summary>How the document came to the archive, as one sentence ("Translated for CWIHP by Gary Goldberg").</summary>
+    public string? Provenance { get; init; }
+
+    public IReadOnlyList<PersonName> Translators { get; init; } = [];
+
+    /// <summary>The kind of document ("Memorandum of Conversation").</summary>
+    public string? Genre { get; init; }
+
+    /// <summary>BCP 47 codes of the record's languages, the first being the text cited (the translation).</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>The record's stable address.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The day the citation was made, for styles that give when an online source was read.</summary>
+    public DateOnly? Accessed { get; init; }
+
+    public static CitedRecord From(ArchivalRecord record, string archiveName, string? url = null, DateOnly? accessed = null) => new()
+    {
+        Id = record.Id,
+        Title = record.Title.Trim(),
+        Date = PartialDate.TryParseIso(record.Date, out var date) ? date : null,
+        Archive = string.IsNullOrWhiteSpace(record.Repository) ? archiveName : record.Repository.Trim(),
+        ArchiveLocation = Clean(record.Source.Text),
+        Provenance = Clean(record.Provenance),
+        Translators = [.. record.Translators.Where(t => !string.IsNullOrWhiteSpace(t)).Select(PersonName.Parse)],
+        Genre = Clean(record.Type),
+        Languages = record.Languages,
+        Url = url,
+        Accessed = accessed,
+    };
+
+    // A part ends where the style puts its own punctuation.
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().TrimEnd('.', ',', ';').Trim();
+}
