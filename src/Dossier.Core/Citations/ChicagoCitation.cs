@@ -9,14 +9,16 @@ namespace Dossier.Citations;
 /// </summary>
 public static class ChicagoCitation
 {
-    public static string Format(ArchivalRecord record, string fallbackRepository)
+    public static string Format(ArchivalRecord record, string fallbackRepository) => Format(CitedRecord.From(record, fallbackRepository));
+
+    public static string Format(CitedRecord cited)
     {
         var sb = new StringBuilder();
-        var title = record.Title.Trim();
-        var date = PartialDate.TryParseIso(record.Date, out var d) ? d.ToLongEnglish() : null;
-        var repository = string.IsNullOrWhiteSpace(record.Repository) ? fallbackRepository : record.Repository.Trim();
-        var source = record.Source.Text?.Trim().TrimEnd('.');
-        var provenance = record.Provenance?.Trim().TrimEnd('.');
+        var title = cited.Title;
+        var date = cited.Date?.ToLongEnglish();
+        var repository = cited.Archive;
+        var source = cited.ArchiveLocation;
+        var provenance = cited.Provenance;
 
         string[] rest = [.. new[] { date, repository, source }.Where(p => !string.IsNullOrEmpty(p)).Cast<string>()];
 

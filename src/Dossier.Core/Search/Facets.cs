@@ -161,7 +161,7 @@ public static class Facets
         /// <summary>The segment's ordinals of a facet; null where no record of the segment has a value of it.</summary>
         public static SegmentOrdinals? Of(AtomicReader reader, string field)
         {
-            var kept = SegmentMemory.Get(reader, "facet:" + field, r => Read(r, field) ?? None);
+            var kept = SegmentMemory.Get(reader, "facet", field, r => Read(r, field) ?? None);
             return ReferenceEquals(kept, None) ? null : kept;
         }
 
@@ -181,16 +181,17 @@ public static class Facets
             }
             var starts = new int[reader.MaxDoc + 1];
             var ordinals = new List<int>(reader.MaxDoc);
+            var several = false;
             for (var doc = 0; doc < reader.MaxDoc; doc++)
             {
                 starts[doc] = ordinals.Count;
                 values.SetDocument(doc);
                 long ord;
                 while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) ordinals.Add((int)ord);
+                several |= ordinals.Count - starts[doc] > 1;
             }
             starts[reader.MaxDoc] = ordinals.Count;
-            if (ordinals.Count > reader.MaxDoc || Enumerable.Range(0, reader.MaxDoc).Any(d => starts[d + 1] - starts[d] > 1))
-                return new SegmentOrdinals { Starts = starts, Ordinals = [.. ordinals], Values = labels };
+            if (several) return new SegmentOrdinals { Starts = starts, Ordinals = [.. ordinals], Values = labels };
             var single = new int[reader.MaxDoc];
             for (var doc = 0; doc < reader.MaxDoc; doc++) single[doc] = starts[doc + 1] > starts[doc] ? ordinals[starts[doc]] : -1;
             return new SegmentOrdinals { Single = single, Values = labels };

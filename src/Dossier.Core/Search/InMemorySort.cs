@@ -22,7 +22,7 @@ internal sealed class InMemorySort : FieldComparerSource
         {
             var reader = context.AtomicReader;
             var values = reader.GetSortedDocValues(field) ?? DocValues.EMPTY_SORTED;
-            var ordinals = SegmentMemory.Get(reader, "sort:" + field, r => Read(values, r.MaxDoc));
+            var ordinals = SegmentMemory.Get(reader, "sort", field, r => Read(values, r.MaxDoc));
             return new Held(values, ordinals);
         }
     }

@@ -12,7 +12,7 @@ namespace Dossier.Search;
 /// </summary>
 internal sealed class NarrowingFilter(string field, string value, bool visibleOnly, Query? narrowing) : Filter
 {
-    private readonly string key = $"visible:{field}:{value}";
+    private readonly string visibleKey = $"{field}:{value}";
 
     public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
@@ -20,7 +20,7 @@ internal sealed class NarrowingFilter(string field, string value, bool visibleOn
         // Which of a segment's documents are visible is read once and kept (SegmentMemory); deletions are applied
         // on top, search by search.
         FixedBitSet? allowed = visibleOnly
-            ? SegmentMemory.Get(reader, key, r => Read(new QueryWrapperFilter(new TermQuery(new Term(field, value))).GetDocIdSet(r.AtomicContext, null), r.MaxDoc))
+            ? SegmentMemory.Get(reader, "visible", visibleKey, r => Read(new QueryWrapperFilter(new TermQuery(new Term(field, value))).GetDocIdSet(r.AtomicContext, null), r.MaxDoc))
             : null;
         if (narrowing is not null)
         {

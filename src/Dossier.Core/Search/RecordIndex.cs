@@ -564,7 +564,7 @@ public sealed class RecordIndex : IDisposable
     internal static Query Flattened(Query query)
     {
         if (query is not BooleanQuery boolean) return query;
-        var flat = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+        var flat = EmptyLike(boolean);
         var alternatives = IsAlternatives(boolean);
         foreach (var clause in boolean.Clauses)
         {
@@ -594,12 +594,13 @@ public sealed class RecordIndex : IDisposable
     private const int TermStatesKept = 20_000;
 
     /// <summary>The query with each word's places in the searcher's segments looked up once per searcher, not per search.</summary>
-    private static Query WithTermStates(Query query, IndexReaderContext top)
+    private static Query WithTermStates(Query query, IndexReaderContext top) => WithTermStates(query, top, TermStates.GetValue(top, _ => new()));
+
+    private static Query WithTermStates(Query query, IndexReaderContext top, System.Collections.Concurrent.ConcurrentDictionary<Term, TermContext> states)
     {
         switch (query)
         {
             case TermQuery term:
-                var states = TermStates.GetValue(top, _ => new());
                 if (!states.TryGetValue(term.Term, out var found))
                 {
                     found = TermContext.Build(top, term.Term);
@@ -607,13 +608,17 @@ public sealed class RecordIndex : IDisposable
                 }
                 return new TermQuery(term.Term, found) { Boost = term.Boost };
             case BooleanQuery boolean:
-                var looked = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
-                foreach (var clause in boolean.Clauses) looked.Add(WithTermStates(clause.Query, top), clause.Occur);
+                var looked = EmptyLike(boolean);
+                foreach (var clause in boolean.Clauses) looked.Add(WithTermStates(clause.Query, top, states), clause.Occur);
                 return looked;
             default:
                 return query;
         }
     }
+
+    /// <summary>A boolean query without clauses, with the same boost, coordination and minimum of alternatives.</summary>
+    private static BooleanQuery EmptyLike(BooleanQuery query) =>
+        new(query.CoordDisabled) { Boost = query.Boost, MinimumNumberShouldMatch = query.MinimumNumberShouldMatch };
 
     private static bool IsAlternatives(BooleanQuery query) =>
         query.MinimumNumberShouldMatch == 0 && query.Clauses.All(c => c.Occur == Occur.SHOULD);

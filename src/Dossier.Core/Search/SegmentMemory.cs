@@ -12,10 +12,10 @@ namespace Dossier.Search;
 /// </summary>
 internal static class SegmentMemory
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object>> Kept = new();
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Kind, string Field), object>> Kept = new();
 
-    /// <summary>What <paramref name="read"/> gives for the segment, read the first time it is asked for under this key.</summary>
-    public static T Get<T>(AtomicReader segment, string key, Func<AtomicReader, T> read) where T : class =>
+    /// <summary>What <paramref name="read"/> gives for the segment, read the first time it is asked for this kind and field.</summary>
+    public static T Get<T>(AtomicReader segment, string kind, string field, Func<AtomicReader, T> read) where T : class =>
         // Two searches may both read a new segment; one reading is kept, the other is garbage.
-        (T)Kept.GetValue(segment.CoreCacheKey, _ => new(StringComparer.Ordinal)).GetOrAdd(key, _ => read(segment));
+        (T)Kept.GetValue(segment.CoreCacheKey, _ => new()).GetOrAdd((kind, field), _ => read(segment));
 }
