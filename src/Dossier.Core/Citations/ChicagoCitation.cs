@@ -24,11 +24,8 @@ public static class ChicagoCitation
 
         if (title.Length > 0)
         {
-            // A title that ends in its own question or exclamation mark takes no comma inside the quotes.
-            var ownStop = title[^1] is '?' or '!';
-            sb.Append('"').Append(title);
-            if (rest.Length > 0) sb.Append(ownStop ? "\" " : ",\" ");
-            else sb.Append(ownStop ? "\"" : ".\"");
+            sb.Append(Punctuation.Quoted(title, rest.Length > 0 ? ',' : '.'));
+            if (rest.Length > 0) sb.Append(' ');
         }
         if (rest.Length > 0)
         {

@@ -27,6 +27,12 @@ public sealed record CitedRecord
 
     public IReadOnlyList<PersonName> Translators { get; init; } = [];
 
+    /// <summary>The archive's summary of the record.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>The rights statement, for formats that carry one (Dublin Core).</summary>
+    public string? Rights { get; init; }
+
     /// <summary>The kind of document ("Memorandum of Conversation").</summary>
     public string? Genre { get; init; }
 
@@ -49,6 +55,8 @@ public sealed record CitedRecord
         Provenance = Clean(record.Provenance),
         Translators = [.. record.Translators.Where(t => !string.IsNullOrWhiteSpace(t)).Select(PersonName.Parse)],
         Genre = Clean(record.Type),
+        Summary = string.IsNullOrWhiteSpace(record.Summary) ? null : record.Summary.Trim(),
+        Rights = string.IsNullOrWhiteSpace(record.Rights) ? null : record.Rights.Trim(),
         Languages = record.Languages,
         Url = url,
         Accessed = accessed,

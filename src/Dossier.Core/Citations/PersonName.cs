@@ -85,4 +85,17 @@ public sealed record PersonName(string? Family, string? Given, string? Particle 
         var parts = new[] { Given, Particle, Family, Suffix }.Where(p => !string.IsNullOrEmpty(p));
         return string.Join(' ', parts);
     }
+
+    /// <summary>"G. Goldberg", "J. G. Hershberg", "J.-P. Sartre": initials before the family name (APA 9.8, for translators and editors).</summary>
+    public string Initialed()
+    {
+        if (Literal is not null) return Literal;
+        var family = Particle is null ? Family! : Particle + " " + Family;
+        if (Given is null) return Suffix is null ? family : family + ", " + Suffix;
+        var initials = string.Join(' ', Given.Replace(".", ". ", StringComparison.Ordinal)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => string.Join('-', word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => char.IsLetter(part[0]) ? part[0] + "." : part))));
+        var named = initials + " " + family;
+        return Suffix is null ? named : named + ", " + Suffix;
+    }
 }
