@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Dossier.Features.Accounts;
 using Dossier.Features.Archive;
 using Dossier.Features.Assets;
+using Dossier.Features.Citations;
 using Dossier.Features.Documents;
 using Dossier.Features.Editing;
 using Dossier.Features.Indexing;
@@ -73,6 +74,7 @@ public static class DossierWeb
         app.MapDocumentsApi();
         app.MapDocumentsWriteApi();
         app.MapSearchApi();
+        app.MapCitationsApi();
         app.MapOperations(builder.Configuration);
         app.MapRazorPages();
         return app;

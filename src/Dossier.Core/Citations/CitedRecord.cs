@@ -19,6 +19,9 @@ public sealed record CitedRecord
     /// <summary>The digital archive that publishes the record ("History and Public Policy Program Digital Archive").</summary>
     public required string Archive { get; init; }
 
+    /// <summary>The archive that holds the original ("AVP RF"), when the source names it.</summary>
+    public string? HoldingArchive { get; init; }
+
     /// <summary>Where the original is held, as the archival reference reads ("AVP RF, f. 0104, op. 18, d. 3").</summary>
     public string? ArchiveLocation { get; init; }
 
@@ -52,6 +55,7 @@ public sealed record CitedRecord
         Date = PartialDate.TryParseIso(record.Date, out var date) ? date : null,
         Archive = string.IsNullOrWhiteSpace(record.Repository) ? archiveName : record.Repository.Trim(),
         ArchiveLocation = Clean(record.Source.Text),
+        HoldingArchive = Clean(record.Source.Archive),
         Provenance = Clean(record.Provenance),
         Translators = [.. record.Translators.Where(t => !string.IsNullOrWhiteSpace(t)).Select(PersonName.Parse)],
         Genre = Clean(record.Type),

@@ -32,3 +32,22 @@ public class PersonNameTests
         Assert.Equal("Martin Luther King Jr.", PersonName.Parse("Martin Luther King Jr.").Natural());
     }
 }
+
+public class RecordSlugTests
+{
+    [Theory]
+    [InlineData("Record of Conversation with Fidel Castro", "record-of-conversation-with-fidel-castro")]
+    [InlineData("From the Journal of S.M. Kudryavtsev, 'Record of Conversation'", "from-the-journal-of-s-m-kudryavtsev-record-of-conversation")]
+    [InlineData("Запись беседы с Н. С. Хрущёвым", "zapis-besedy-s-n-s-khrushchevym")]
+    [InlineData("Khrushchev's Letter", "khrushchevs-letter")]
+    [InlineData("???", "")]
+    public void A_title_becomes_lower_case_ASCII_words(string title, string slug) => Assert.Equal(slug, RecordSlug.Of(title));
+
+    [Fact]
+    public void A_long_title_is_cut_at_a_word_end()
+    {
+        var slug = RecordSlug.Of(string.Concat(Enumerable.Repeat("conversation ", 20)));
+        Assert.True(slug.Length <= RecordSlug.MaxLength);
+        Assert.EndsWith("conversation", slug, StringComparison.Ordinal);
+    }
+}

@@ -11,7 +11,15 @@
     var text = source.tagName === 'INPUT' ? source.value : source.textContent.trim();
     var status = button.parentElement.querySelector('.copied');
     try {
-      await navigator.clipboard.writeText(text);
+      // A citation with italics goes to the clipboard as HTML too, so that a word processor keeps them.
+      if (source.hasAttribute('data-rich') && window.ClipboardItem) {
+        await navigator.clipboard.write([new ClipboardItem({
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+          'text/html': new Blob([source.innerHTML.trim()], { type: 'text/html' })
+        })]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
       if (status) status.textContent = 'Copied';
     } catch (e) {
       if (source.tagName === 'INPUT') { source.select(); }
@@ -19,6 +27,20 @@
     }
   });
 
-  // Copy buttons appear only where a script can use them.
-  document.querySelectorAll('[data-copy]').forEach(function (b) { b.hidden = false; });
+  // Dialogs: <button data-dialog="#id"> (and links to #id) open the dialog as a modal. Browsers that know the
+  // command attribute open it themselves; without any script the link shows the dialog's content in place (:target).
+  var commands = 'command' in HTMLButtonElement.prototype;
+  document.addEventListener('click', function (event) {
+    var opener = event.target.closest('[data-dialog], a[href^="#"]');
+    if (!opener) return;
+    var selector = opener.getAttribute('data-dialog') || opener.getAttribute('href');
+    var dialog = selector.length > 1 ? document.querySelector(selector) : null;
+    if (!dialog || dialog.tagName !== 'DIALOG' || typeof dialog.showModal !== 'function') return;
+    if (opener.tagName === 'BUTTON' && commands) return;
+    event.preventDefault();
+    dialog.showModal();
+  });
+
+  // Copy buttons and dialog buttons appear only where a script can use them.
+  document.querySelectorAll('[data-copy], [data-dialog]').forEach(function (b) { b.hidden = false; });
 })();

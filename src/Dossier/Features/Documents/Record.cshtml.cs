@@ -1,6 +1,7 @@
 using Dossier.Citations;
 using Dossier.Data;
 using Dossier.Features.Archive;
+using Dossier.Features.Citations;
 using Dossier.Records;
 using Dossier.Search;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +9,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dossier.Features.Documents;
 
-public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordIndex index) : PageModel
+public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordIndex index, TimeProvider clock) : PageModel
 {
     public ArchivalRecord Record { get; private set; } = null!;
     public string Citation { get; private set; } = "";
+
+    /// <summary>The record's stable address, by its number alone: what citations and the canonical link give.</summary>
     public string Permalink { get; private set; } = "";
+
+    /// <summary>The record in every style, for the Cite dialog.</summary>
+    public IReadOnlyList<(CitationStyle Style, string Html, string Text)> Styles { get; private set; } = [];
+
+    public RecordMetadata Metadata { get; private set; } = null!;
+    public string MailTo { get; private set; } = "";
+
+    /// <summary>The API address of the record's citation in a style, as a download when asked.</summary>
+    public string CitationUrl(CitationStyle style, bool download = false) =>
+        $"/api/documents/{Record.Id}/citation?style={style.Key}" + (download ? "&download=true" : "");
 
     /// <summary>The transcript chosen with ?transcript=xx; the first (the translation) by default.</summary>
     public Transcript? Selected { get; private set; }
@@ -40,13 +53,22 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
 
     public IEnumerable<Transcript> Shown => Parallel ? Record.Transcripts : Selected is null ? [] : [Selected];
 
-    public async Task<IActionResult> OnGetAsync(int id, string? transcript, string? view, string? q, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, string? slug, string? transcript, string? view, string? q, CancellationToken cancellationToken)
     {
         var record = await DocumentsApi.FindWithTranscriptsAsync(db, id, cancellationToken);
         if (record is null) return NotFound();
+        // The number finds the record; words after it are for people and follow the title as it reads now.
+        if (slug is not null && RecordSlug.Of(record.Title) is var current && !string.Equals(slug, current, StringComparison.Ordinal))
+            return RedirectPermanent($"/documents/{id}" + (current.Length > 0 ? "/" + current : "") + Request.QueryString);
         Record = record;
-        Citation = ChicagoCitation.Format(record, archive.Name);
-        Permalink = DocumentsApi.RecordUrl(Request, id);
+        var cited = CitationsApi.Cite(record, archive, Request, clock);
+        Citation = ChicagoCitation.Format(cited);
+        Permalink = cited.Url!;
+        Styles = [.. CitationStyle.All.Select(style => style.Text is { } text
+            ? (style, text(cited).ToHtml(), text(cited).ToString())
+            : (style, System.Net.WebUtility.HtmlEncode(style.Write([cited])), style.Write([cited])))];
+        Metadata = new RecordMetadata(cited, archive.Name);
+        MailTo = RecordMetadata.MailTo(cited);
         SearchQuery = string.IsNullOrWhiteSpace(q) || q.Length > 1000 ? null : q.Trim();
         markings = index.Markings(SearchQuery);
         Parallel = string.Equals(view, "parallel", StringComparison.OrdinalIgnoreCase) && record.Transcripts.Count > 1;

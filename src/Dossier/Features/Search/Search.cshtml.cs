@@ -55,6 +55,10 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics) : Pag
     public string SortUrl(string? sort) =>
         SearchUrl(Current().Where(p => p.Key is not "page" and not "sort").Concat(sort is null ? [] : [new("sort", sort)]));
 
+    /// <summary>The citations of this search's first hits (up to <see cref="Citations.CitationsApi.MaxExported"/>) in a style, as a file.</summary>
+    public string ExportUrl(string style) =>
+        "/api/search/citations" + QueryString.Create(Current().Where(p => p.Key is not "page" and not "size").Append(new("style", style))).ToUriComponent();
+
     private IEnumerable<KeyValuePair<string, string?>> Current() =>
         Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
             .Where(p => !string.IsNullOrEmpty(p.Value) && !(p.Key == "size" && p.Value == SearchApi.DefaultSize.ToString(CultureInfo.InvariantCulture)));
