@@ -48,11 +48,53 @@ public class BrowserTests
 
         var citation = (await page.Locator("#citation-chicago").TextContentAsync())!.Trim();
         await page.GetByRole(AriaRole.Button, new() { Name = "Copy citation" }).ClickAsync();
-        await Expect(page.Locator(".citation .copied")).ToHaveTextAsync("Copied");
+        await Expect(page.Locator(".citation .actions .copied")).ToHaveTextAsync("Copied");
         var clipboard = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
         Assert.Equal(citation, clipboard);
         Assert.StartsWith("\"From the Journal of S.M. Kudryavtsev", clipboard);
         Assert.EndsWith("Obtained by James G. Hershberg and translated by Gary Goldberg.", clipboard);
+    }
+
+    [Fact]
+    public async Task A_reader_opens_the_Cite_dialog_copies_a_style_and_downloads_the_BibTeX()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Chromium is expected at {ChromiumPath} (apt-get install chromium; .ci/run does it)");
+        await using var archive = await ArchiveHost.StartAsync();
+        await archive.ImportAsync(Corpus.ArchivePages);
+        var id = (await archive.IdsOfCapturesAsync())["003"];
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
+        var context = await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString(), AcceptDownloads = true });
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/documents/{id}");
+
+        var dialog = page.Locator("dialog#cite");
+        await Expect(dialog).Not.ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cite in other styles" }).ClickAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Cite this record" })).ToBeVisibleAsync();
+
+        // MLA: the archive in italics on the page, plain text on the clipboard.
+        await Expect(dialog.Locator("#cite-mla i")).ToHaveTextAsync("History and Public Policy Program Digital Archive");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Copy MLA 9" }).ClickAsync();
+        await Expect(dialog.Locator("#style-mla ~ .actions .copied")).ToHaveTextAsync("Copied");
+        var clipboard = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.StartsWith("\"From the Diary of A. I. Alekseyev, Record of a Conversation with Ernesto Guevara, 25 December 1963.\" Translated by Gary Goldberg, 29 Jan. 1964.", clipboard);
+        Assert.Contains("History and Public Policy Program Digital Archive, ", clipboard);
+        Assert.Equal((await dialog.Locator("#cite-mla").TextContentAsync())!.Trim(), clipboard);
+
+        // BibTeX: copied as it is shown, and downloaded as a .bib file.
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Copy BibTeX" }).ClickAsync();
+        var bibtex = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.StartsWith($"@misc{{dossier-{id},", bibtex);
+        var download = await page.RunAndWaitForDownloadAsync(() => dialog.GetByRole(AriaRole.Link, new() { Name = "Download .bib" }).First.ClickAsync());
+        Assert.Equal($"dossier-{id}.bib", download.SuggestedFilename);
+        Assert.StartsWith($"@misc{{dossier-{id},", await File.ReadAllTextAsync((await download.PathAsync())!));
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).Not.ToBeVisibleAsync();
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using Dossier.Citations;
 using Dossier.Core.Tests;
+using Dossier.Features.Citations;
 using Dossier.Import.PageCaptures;
 
 namespace Dossier.Tests;
@@ -117,6 +118,27 @@ public class CitationTests(ArchiveOfCapturesFixture.OnSqlite fixture) : IClassFi
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.NotNull(JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]![field]);
         }
+    }
+
+    [Fact]
+    public async Task An_export_cites_the_first_thousand_hits_and_tells_how_many_matched()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        var file = Path.Combine(archive.DataDirectory, "telegrams.jsonl");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(1, CitationsApi.MaxExported + 5).Select(i => $$"""
+            {"recordId":"T{{i}}","title":"Telegram {{i}} on Berlin","date":"1961-{{1 + i % 12:D2}}","translators":["Gary Goldberg"],"languages":["en"],"source":{"text":"AVP RF, f. 059, d. {{i}}"},"transcripts":[{"language":"en","text":"Berlin telegram {{i}}."}]}
+            """));
+        Assert.Equal(CitationsApi.MaxExported + 5, (await archive.ImportAsync(file)).Imported);
+
+        using var response = await archive.Client.GetAsync("/api/search/citations?q=Berlin&style=csl-json");
+        Assert.Equal((CitationsApi.MaxExported + 5).ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("X-Total-Count").Single());
+        var items = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal(CitationsApi.MaxExported, items.Count);
+        Assert.Equal(CitationsApi.MaxExported, items.Select(i => (string?)i!["id"]).Distinct().Count());
+        Assert.All(items, i => Assert.Equal("manuscript", (string?)i!["type"]));
+
+        var page = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync("/search?q=Berlin"));
+        Assert.Contains("Cite the first 1,000 of these records", page.QuerySelector("p.export")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

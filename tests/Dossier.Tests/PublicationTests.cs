@@ -99,6 +99,16 @@ public abstract class PublicationTests(Provider provider) : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.NotFound, (await archive.Client.GetAsync($"/documents/{id}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await archive.Client.GetAsync($"/api/documents/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await archive.Client.GetAsync($"/documents/{id}/a-title")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await archive.Client.GetAsync($"/api/documents/{id}/citation?style=bibtex")).StatusCode);
+        }
+
+        // The citations of all records list the published one alone.
+        foreach (var style in new[] { "bibtex", "ris", "csl-json" })
+        {
+            var exported = await archive.Client.GetStringAsync($"/api/search/citations?style={style}");
+            Assert.Contains("A published telegram on Berlin", exported, StringComparison.Ordinal);
+            Assert.DoesNotContain(Secret, exported, StringComparison.OrdinalIgnoreCase);
         }
 
         var home = await archive.Client.GetStringAsync("/");
