@@ -33,7 +33,7 @@ public static class BibTex
         if (cited.Provenance is { } provenance) note.Add(Punctuation.Sentence(provenance));
         else if (cited.Translators.Count > 0) note.Add(Punctuation.Sentence("Translated by " + Punctuation.List([.. cited.Translators.Select(t => t.Natural())])));
         if (note.Count > 0) fields.Add(("note", Escape(string.Join(' ', note))));
-        if (cited.Languages.Count > 0 && LanguageNames.Babel(cited.Languages[0]) is { } language) fields.Add(("language", language));
+        if (cited.Languages.Count > 0 && BabelNames.Of(cited.Languages[0]) is { } language) fields.Add(("language", language));
         AddLink(cited, fields);
         return Write("misc", cited, fields);
     }
@@ -54,7 +54,7 @@ public static class BibTex
         fields.Add(("howpublished", Escape(cited.Archive)));
         if (cited.ArchiveLocation is { } location) fields.Add(("note", Escape(location)));
         if (cited.Provenance is { } provenance) fields.Add(("addendum", Escape(Punctuation.Sentence(provenance))));
-        if (cited.Languages.Count > 0 && LanguageNames.Babel(cited.Languages[0]) is { } language) fields.Add(("langid", language));
+        if (cited.Languages.Count > 0 && BabelNames.Of(cited.Languages[0]) is { } language) fields.Add(("langid", language));
         AddLink(cited, fields);
         return Write("misc", cited, fields);
     }
@@ -119,7 +119,7 @@ public static class BibTex
 }
 
 /// <summary>The names babel and polyglossia give the languages an archive holds (for BibTeX's <c>language</c> and BibLaTeX's <c>langid</c>).</summary>
-internal static class LanguageNames
+internal static class BabelNames
 {
     private static readonly Dictionary<string, string> ByCode = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -154,7 +154,7 @@ internal static class LanguageNames
         ["de-DE"] = "ngerman",
     };
 
-    public static string? Babel(string code)
+    public static string? Of(string code)
     {
         if (ByCode.TryGetValue(code, out var name)) return name;
         var primary = code.Split('-')[0];
