@@ -7,6 +7,7 @@ using Dossier.Features.Citations;
 using Dossier.Features.Documents;
 using Dossier.Features.Editing;
 using Dossier.Features.Indexing;
+using Dossier.Features.Oai;
 using Dossier.Features.Operations;
 using Dossier.Features.Search;
 using Dossier.Search;
@@ -47,6 +48,7 @@ public static class DossierWeb
         builder.Services.AddScoped<Dossier.Curation.EmbargoRelease>();
         builder.Services.AddHostedService<EmbargoReleaser>();
         builder.Services.AddSingleton<AssetCatalog>();
+        builder.Services.AddSingleton(OaiOptions.From(builder.Configuration));
         builder.Services.AddProblemDetails();
         // Pages carry Russian, Chinese and accented text; it is written as characters, not as numeric entities.
         builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -75,6 +77,7 @@ public static class DossierWeb
         app.MapDocumentsWriteApi();
         app.MapSearchApi();
         app.MapCitationsApi();
+        app.MapOaiProvider();
         app.MapOperations(builder.Configuration);
         app.MapRazorPages();
         return app;

@@ -291,17 +291,7 @@ internal static class MetadataExtractor
 {
     private static readonly SemaphoreSlim Installing = new(1, 1);
 
-    private static string Folder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Dossier.slnx"))) return Path.Combine(dir.FullName, "tests", "Dossier.Tests", "MetadataExtractor");
-            }
-            throw new DirectoryNotFoundException("The repository root (Dossier.slnx) was not found above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string Folder => RepositoryFiles.Path("tests", "Dossier.Tests", "MetadataExtractor");
 
     public static async Task<string> ReadAsync(Uri page)
     {

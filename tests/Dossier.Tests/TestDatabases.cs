@@ -94,10 +94,13 @@ public abstract class SharedArchiveFixture(Provider provider) : IAsyncLifetime
 
     protected abstract Task FillAsync(ArchiveHost archive);
 
+    /// <summary>The archive's settings (<c>--Dossier:Key=value</c>).</summary>
+    protected virtual string[] Settings => [];
+
     public async Task InitializeAsync()
     {
         if (!TestDatabases.Available(provider)) return;
-        archive = await ArchiveHost.StartAsync(provider);
+        archive = await ArchiveHost.StartAsync(provider, Settings);
         await FillAsync(archive);
     }
 
