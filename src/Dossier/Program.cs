@@ -56,6 +56,19 @@ var import = new Command("import", "Import page captures (.txt) and JSON Lines (
 import.SetAction((parse, cancellationToken) =>
     ImportCommand.RunAsync(Archive(parse), parse.GetValue(paths)!, parse.GetValue(publish), cancellationToken));
 
+var harvestUrl = new Argument<string>("url") { Description = "The base URL of an OAI-PMH repository (http://archive.example.org/oai)" };
+var harvestSet = new Option<string?>("--set") { Description = "Harvest only this set (a setSpec)" };
+var harvestFrom = new Option<string?>("--from") { Description = "Only records changed since (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ). Default: since the last complete harvest" };
+var harvestUntil = new Option<string?>("--until") { Description = "Only records changed until (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)" };
+var harvestPrefix = new Option<string>("--prefix") { Description = "The format to ask for: oai_dc, or dossier from another Dossier", DefaultValueFactory = _ => "oai_dc" };
+var harvestPublish = new Option<bool>("--publish") { Description = "Publish what is harvested (new records are drafts otherwise)" };
+var harvestRetries = new Option<int>("--retries") { Description = "How many times a failed request is tried again", DefaultValueFactory = _ => 3 };
+var harvest = new Command("harvest", "Harvest the records of an OAI-PMH repository; run again, it goes on where it stopped")
+    { harvestUrl, harvestSet, harvestFrom, harvestUntil, harvestPrefix, harvestPublish, harvestRetries };
+harvest.SetAction((parse, cancellationToken) => Dossier.Features.Harvesting.HarvestCommand.RunAsync(Archive(parse), parse.GetValue(harvestUrl)!,
+    parse.GetValue(harvestSet), parse.GetValue(harvestFrom), parse.GetValue(harvestUntil), parse.GetValue(harvestPrefix)!,
+    parse.GetValue(harvestPublish), parse.GetValue(harvestRetries), cancellationToken));
+
 var reindex = new Command("reindex", "Rebuild the search index from the database");
 reindex.SetAction((parse, cancellationToken) =>
     ReindexCommand.RunAsync(Archive(parse), cancellationToken));
@@ -83,5 +96,5 @@ var listUsers = new Command("list", "List the staff's accounts and their roles")
 listUsers.SetAction((parse, cancellationToken) => UsersCommand.ListAsync(Archive(parse), cancellationToken));
 var users = new Command("users", "The staff's accounts") { addUser, listUsers };
 
-var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, reindex, migrate, backup, restore, users };
+var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, harvest, reindex, migrate, backup, restore, users };
 return await root.Parse(args).InvokeAsync();

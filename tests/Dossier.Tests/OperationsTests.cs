@@ -14,8 +14,11 @@ namespace Dossier.Tests;
 
 /// <summary>
 /// What a load balancer and a monitoring system ask of a node: /health/live, /health/ready and /metrics, over the
-/// real server. The node is made to fall behind by stopping its follower, never by racing it.
+/// real server. The node is made to fall behind by stopping its follower, never by racing it. The tests run alone:
+/// OpenTelemetry's exporter listens to every meter named Dossier in the process, so another test's host searching at
+/// the same moment would add its own series to this host's scrape.
 /// </summary>
+[Collection(nameof(OperationsTests))]
 public sealed partial class OperationsTests
 {
     [Fact]
@@ -239,3 +242,6 @@ public sealed partial class OperationsTests
     [GeneratedRegex(@"(?<name>[a-zA-Z_][a-zA-Z0-9_]*)=""(?<value>([^""\\\n]|\\[\\""n])*)""")]
     private static partial Regex LabelPair();
 }
+
+[CollectionDefinition(nameof(OperationsTests), DisableParallelization = true)]
+public sealed class OperationsTestsRunAlone;

@@ -21,7 +21,9 @@ public static class BibTex
     /// </summary>
     public static string Entry(CitedRecord cited)
     {
-        var fields = new List<(string Name, string Value)> { ("title", "{" + Escape(cited.Title) + "}") };
+        var fields = new List<(string Name, string Value)>();
+        if (cited.Creators.Count > 0) fields.Add(("author", string.Join(" and ", cited.Creators.Select(Name))));
+        fields.Add(("title", "{" + Escape(cited.Title) + "}"));
         if (cited.Date is { } date)
         {
             fields.Add(("year", date.Year.ToString(CultureInfo.InvariantCulture)));
@@ -47,7 +49,9 @@ public static class BibTex
     /// </summary>
     public static string BibLatexEntry(CitedRecord cited)
     {
-        var fields = new List<(string Name, string Value)> { ("title", Escape(cited.Title)) };
+        var fields = new List<(string Name, string Value)>();
+        if (cited.Creators.Count > 0) fields.Add(("author", string.Join(" and ", cited.Creators.Select(Name))));
+        fields.Add(("title", Escape(cited.Title)));
         if (cited.Date is { } date) fields.Add(("date", date.ToIso()));
         if (cited.Translators.Count > 0) fields.Add(("translator", string.Join(" and ", cited.Translators.Select(Name))));
         if (cited.Genre is { } genre) fields.Add(("type", Escape(genre)));
@@ -55,6 +59,7 @@ public static class BibTex
         if (cited.ArchiveLocation is { } location) fields.Add(("note", Escape(location)));
         if (cited.Provenance is { } provenance) fields.Add(("addendum", Escape(Punctuation.Sentence(provenance))));
         if (cited.Languages.Count > 0 && BabelNames.Of(cited.Languages[0]) is { } language) fields.Add(("langid", language));
+        if (cited.Subjects.Count > 0) fields.Add(("keywords", Escape(string.Join(", ", cited.Subjects))));
         AddLink(cited, fields);
         return Write("misc", cited, fields);
     }

@@ -30,6 +30,12 @@ public sealed record CitedRecord
 
     public IReadOnlyList<PersonName> Translators { get; init; } = [];
 
+    /// <summary>Who wrote or sent the document: its authors, for the formats that carry them.</summary>
+    public IReadOnlyList<PersonName> Creators { get; init; } = [];
+
+    /// <summary>Subject headings and keywords.</summary>
+    public IReadOnlyList<string> Subjects { get; init; } = [];
+
     /// <summary>The archive's summary of the record.</summary>
     public string? Summary { get; init; }
 
@@ -58,6 +64,8 @@ public sealed record CitedRecord
         HoldingArchive = Clean(record.Source.Archive),
         Provenance = Clean(record.Provenance),
         Translators = [.. record.Translators.Where(t => !string.IsNullOrWhiteSpace(t)).Select(PersonName.Parse)],
+        Creators = [.. record.Creators.Where(t => !string.IsNullOrWhiteSpace(t)).Select(PersonName.Parse)],
+        Subjects = [.. record.Subjects.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim())],
         Genre = Clean(record.Type),
         Summary = string.IsNullOrWhiteSpace(record.Summary) ? null : record.Summary.Trim(),
         Rights = string.IsNullOrWhiteSpace(record.Rights) ? null : record.Rights.Trim(),

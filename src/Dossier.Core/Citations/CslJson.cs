@@ -24,6 +24,7 @@ public static class CslJson
             ["type"] = "manuscript",
             ["title"] = cited.Title,
         };
+        if (cited.Creators.Count > 0) item["author"] = new JsonArray([.. cited.Creators.Select(Name)]);
         if (cited.Date is { } date) item["issued"] = DateParts(date);
         if (cited.Translators.Count > 0) item["translator"] = new JsonArray([.. cited.Translators.Select(Name)]);
         if (cited.Genre is { } genre) item["genre"] = genre;

@@ -19,6 +19,8 @@ public static class DublinCore
     public static IEnumerable<(string Element, string Value)> Elements(CitedRecord cited)
     {
         yield return ("title", cited.Title);
+        foreach (var creator in cited.Creators) yield return ("creator", creator.Inverted());
+        foreach (var subject in cited.Subjects) yield return ("subject", subject);
         foreach (var translator in cited.Translators) yield return ("contributor", translator.Inverted());
         if (cited.Summary is { } summary) yield return ("description", summary);
         if (cited.Date is { } date) yield return ("date", date.ToIso());

@@ -21,6 +21,7 @@ public static class Ris
         var ris = new StringBuilder();
         Tag(ris, "TY", "MANSCPT");
         Tag(ris, "TI", cited.Title);
+        foreach (var creator in cited.Creators) Tag(ris, "AU", creator.Inverted());
         foreach (var translator in cited.Translators) Tag(ris, "A4", translator.Inverted());
         if (cited.Summary is { } summary) Tag(ris, "AB", summary);
         if (cited.Date is { } date)
@@ -35,6 +36,7 @@ public static class Ris
         Tag(ris, "DB", cited.Archive);
         if (cited.Accessed is { } accessed) Tag(ris, "Y2", Date(new PartialDate(accessed.Year, accessed.Month, accessed.Day)));
         if (cited.Provenance is { } provenance) Tag(ris, "N1", Punctuation.Sentence(provenance));
+        foreach (var subject in cited.Subjects) Tag(ris, "KW", subject);
         Tag(ris, "ER", "");
         return ris.ToString();
     }

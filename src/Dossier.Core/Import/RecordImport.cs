@@ -121,19 +121,27 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
     /// </summary>
     public IImportedRecords? Written { get; set; }
 
-    private async Task<List<ImportEvent>> ImportFileAsync(string path, IRecordImporter importer, IImportProgress? progress, CancellationToken cancellationToken)
+    private Task<List<ImportEvent>> ImportFileAsync(string path, IRecordImporter importer, IImportProgress? progress, CancellationToken cancellationToken) =>
+        ImportAsync(path, Path.GetFileName(path), importer.Read(path), progress, cancellationToken);
+
+    /// <summary>
+    /// Imports records read from somewhere other than a file (a page of an OAI-PMH harvest), in one transaction as a
+    /// file is: <paramref name="source"/> names it in the report, <paramref name="label"/> in revisions and the audit log.
+    /// </summary>
+    public async Task<List<ImportEvent>> ImportAsync(string source, string label, IEnumerable<ImportItem> items, IImportProgress? progress, CancellationToken cancellationToken)
     {
+        var path = source;
         var events = new List<ImportEvent>();
         var touched = new List<ArchivalRecord>();
         var savedIds = new List<int>();
         var tasks = new List<long>();
         var byRecordId = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
         var byFingerprint = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
-        db.Revising((Publish ? "imported and published from " : "imported from ") + Path.GetFileName(path));
+        db.Revising((Publish ? "imported and published from " : "imported from ") + label);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            foreach (var chunk in importer.Read(path).Chunk(BatchSize))
+            foreach (var chunk in items.Chunk(BatchSize))
             {
                 foreach (var item in chunk) if (item.Record is not null) Prepare(item.Record);
                 // One look-up for the chunk instead of one or two a record: every stored record it could be.
@@ -222,7 +230,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 {
                     At = clock.GetUtcNow().UtcDateTime,
                     Event = AuditEvents.Imported,
-                    Detail = $"{Path.GetFileName(path)}: {imported} new, {savedIds.Count - imported} updated" + (Publish ? ", published" : ", as drafts"),
+                    Detail = $"{label}: {imported} new, {savedIds.Count - imported} updated" + (Publish ? ", published" : ", as drafts"),
                 });
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -244,6 +252,40 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
             if (Written is not null) await Written.DiscardedAsync(savedIds, CancellationToken.None);
             throw;
         }
+        db.ChangeTracker.Clear();
+        if (Written is not null) await Written.CommittedAsync(tasks, cancellationToken);
+        return events;
+    }
+
+    /// <summary>
+    /// Deletes (keeping tombstones) the records a source says it has deleted: harvested records whose repository
+    /// answers their identifiers with a deleted header. Records of another state stay deleted or not as they are.
+    /// </summary>
+    public async Task<List<ImportEvent>> DeleteAsync(string label, IReadOnlyList<string> recordIds, CancellationToken cancellationToken)
+    {
+        if (recordIds.Count == 0) return [];
+        var found = await db.Records.Where(r => r.RecordId != null && recordIds.Contains(r.RecordId)).ToListAsync(cancellationToken);
+        var events = recordIds.Where(id => !found.Any(r => r.RecordId == id)).Select(id => new ImportEvent(id, ImportOutcome.Unchanged, "deleted at the source, never imported")).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var deleted = new List<ArchivalRecord>();
+        foreach (var record in found)
+        {
+            if (record.DeletedAt is not null)
+            {
+                events.Add(new(record.RecordId!, ImportOutcome.Unchanged, "already deleted"));
+                continue;
+            }
+            record.DeletedAt = now;
+            record.UpdatedAt = now;
+            deleted.Add(record);
+            events.Add(new(record.RecordId!, ImportOutcome.Updated, "deleted, as at the source"));
+        }
+        if (deleted.Count == 0) return events;
+        db.Revising("deleted at the source, " + label);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tasks = new List<long>();
+        await SaveAsync(deleted, [], tasks, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         if (Written is not null) await Written.CommittedAsync(tasks, cancellationToken);
         return events;
@@ -348,6 +390,11 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         target.Classification = source.Classification;
         target.Languages = source.Languages;
         target.Source = source.Source.Clone();
+        target.Creators = source.Creators;
+        target.Recipients = source.Recipients;
+        target.Place = source.Place;
+        target.Subjects = source.Subjects;
+        target.Notes = source.Notes;
         target.Provenance = source.Provenance;
         target.ObtainedBy = source.ObtainedBy;
         target.Translators = source.Translators;
@@ -365,6 +412,11 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         target.Type ??= source.Type;
         target.Classification ??= source.Classification;
         if (target.Source.IsEmpty) target.Source = source.Source.Clone();
+        if (target.Creators.Count == 0) target.Creators = source.Creators;
+        if (target.Recipients.Count == 0) target.Recipients = source.Recipients;
+        target.Place ??= source.Place;
+        if (target.Subjects.Count == 0) target.Subjects = source.Subjects;
+        target.Notes ??= source.Notes;
         target.Provenance ??= source.Provenance;
         if (target.ObtainedBy.Count == 0) target.ObtainedBy = source.ObtainedBy;
         if (target.Translators.Count == 0) target.Translators = source.Translators;

@@ -49,6 +49,10 @@ public static class DossierRecordXml
             if (source.Text is not null) writer.WriteString(Clean(source.Text));
             writer.WriteEndElement();
         }
+        foreach (var name in record.Creators ?? []) Element(writer, "creator", name);
+        foreach (var name in record.Recipients ?? []) Element(writer, "recipient", name);
+        Element(writer, "place", record.Place);
+        foreach (var subject in record.Subjects ?? []) Element(writer, "subject", subject);
         Element(writer, "provenance", record.Provenance);
         foreach (var name in record.ObtainedBy) Element(writer, "obtainedBy", name);
         foreach (var name in record.Translators) Element(writer, "translator", name);
@@ -56,6 +60,7 @@ public static class DossierRecordXml
         Element(writer, "rights", record.Rights);
         Element(writer, "uploadedDate", record.UploadedDate);
         Element(writer, "repository", record.Repository);
+        Element(writer, "notes", record.Notes);
         Element(writer, "url", record.Url);
         foreach (var transcript in record.Transcripts)
         {
@@ -94,6 +99,11 @@ public static class DossierRecordXml
                 Pages = Attr("pages"),
                 Reel = Attr("reel"),
             },
+            Creators = All("creator") is { Length: > 0 } creators ? creators : null,
+            Recipients = All("recipient") is { Length: > 0 } recipients ? recipients : null,
+            Place = One("place"),
+            Subjects = All("subject") is { Length: > 0 } subjects ? subjects : null,
+            Notes = One("notes"),
             Provenance = One("provenance"),
             ObtainedBy = All("obtainedBy"),
             Translators = All("translator"),

@@ -33,6 +33,21 @@ public sealed class ArchivalRecord
 
     public ArchivalSource Source { get; set; } = new();
 
+    /// <summary>Who wrote or sent the document, people or bodies ("N. S. Khrushchev", "Department of State").</summary>
+    public List<string> Creators { get; set; } = [];
+
+    /// <summary>To whom it was addressed.</summary>
+    public List<string> Recipients { get; set; } = [];
+
+    /// <summary>Where it was written ("Moscow", "Havana"), as its dateline gives it.</summary>
+    public string? Place { get; set; }
+
+    /// <summary>Subject headings and keywords.</summary>
+    public List<string> Subjects { get; set; } = [];
+
+    /// <summary>Editors' and translators' notes, footnotes of an edition; paragraphs are separated by a blank line.</summary>
+    public string? Notes { get; set; }
+
     /// <summary>How the document came to the archive ("Obtained by ... and translated by ...").</summary>
     public string? Provenance { get; set; }
 

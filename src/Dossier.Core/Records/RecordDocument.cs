@@ -20,6 +20,23 @@ public sealed record RecordDocument
     public string? Classification { get; init; }
     public IReadOnlyList<string> Languages { get; init; } = [];
     public SourceDocument? Source { get; init; }
+
+    // Added later: absent rather than empty, so that the content hash of a record without them is what it was
+    // (an import of unchanged records changes nothing).
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Creators { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Recipients { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Place { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Subjects { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Notes { get; init; }
     public string? Provenance { get; init; }
     public IReadOnlyList<string> ObtainedBy { get; init; } = [];
     public IReadOnlyList<string> Translators { get; init; } = [];
@@ -50,6 +67,11 @@ public sealed record RecordDocument
         Classification = record.Classification,
         Languages = record.Languages,
         Source = SourceDocument.From(record.Source),
+        Creators = record.Creators.Count > 0 ? record.Creators : null,
+        Recipients = record.Recipients.Count > 0 ? record.Recipients : null,
+        Place = record.Place,
+        Subjects = record.Subjects.Count > 0 ? record.Subjects : null,
+        Notes = record.Notes,
         Provenance = record.Provenance,
         ObtainedBy = record.ObtainedBy,
         Translators = record.Translators,

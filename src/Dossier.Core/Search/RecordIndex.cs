@@ -23,7 +23,8 @@ public sealed class RecordIndex : IDisposable
 
     private const string PositionKey = "position";
     private static readonly string[] SearchFields =
-        ["title", "summary", "transcript", "source", "provenance", "donor", "translator", "type", "classification", "recordId", "language"];
+        ["title", "summary", "transcript", "source", "provenance", "donor", "translator", "type", "classification", "recordId", "language",
+         "creator", "recipient", "place", "subject", "notes"];
     // Lucene.NET's parser looks every field up in this map, so each field has its weight, 1 by default.
     private static readonly Dictionary<string, float> Boosts = SearchFields.ToDictionary(f => f, f => f switch
     {
@@ -305,6 +306,11 @@ public sealed class RecordIndex : IDisposable
         AddText(doc, "provenance", record.Provenance, Field.Store.NO);
         AddText(doc, "donor", string.Join("\n", record.Donors), Field.Store.NO);
         AddText(doc, "translator", string.Join("\n", record.Translators.Concat(record.ObtainedBy)), Field.Store.NO);
+        AddText(doc, "creator", string.Join("\n", record.Creators), Field.Store.NO);
+        AddText(doc, "recipient", string.Join("\n", record.Recipients), Field.Store.NO);
+        AddText(doc, "place", record.Place, Field.Store.NO);
+        AddText(doc, "subject", string.Join("\n", record.Subjects), Field.Store.NO);
+        AddText(doc, "notes", record.Notes, Field.Store.NO);
         AddText(doc, "type", record.Type, Field.Store.NO);
         AddText(doc, "classification", record.Classification, Field.Store.NO);
         AddText(doc, "recordId", record.RecordId, Field.Store.NO);

@@ -170,6 +170,10 @@ namespace Dossier.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.PrimitiveCollection<List<string>>("Creators")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Date")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -193,6 +197,9 @@ namespace Dossier.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
                     b.PrimitiveCollection<List<string>>("ObtainedBy")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -201,11 +208,18 @@ namespace Dossier.Data.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("Place")
+                        .HasColumnType("text");
+
                     b.Property<string>("Provenance")
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("RecordId")
                         .HasMaxLength(64)
@@ -221,6 +235,10 @@ namespace Dossier.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.PrimitiveCollection<List<string>>("Subjects")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Summary")
                         .HasColumnType("text");

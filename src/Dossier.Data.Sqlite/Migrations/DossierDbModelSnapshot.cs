@@ -156,6 +156,10 @@ namespace Dossier.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Creators")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Date")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -179,6 +183,9 @@ namespace Dossier.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("ObtainedBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -187,10 +194,17 @@ namespace Dossier.Data.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Place")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provenance")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Recipients")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordId")
@@ -206,6 +220,10 @@ namespace Dossier.Data.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Subjects")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")

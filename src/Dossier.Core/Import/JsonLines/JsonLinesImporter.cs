@@ -177,10 +177,15 @@ public sealed class JsonLinesImporter : IRecordImporter
             Classification = Blank(d.Classification),
             Languages = languages,
             Source = source,
+            Creators = Names(d.Creators),
+            Recipients = Names(d.Recipients),
+            Place = Blank(d.Place),
+            Subjects = Names(d.Subjects),
+            Notes = Blank(d.Notes?.Replace("\r\n", "\n", StringComparison.Ordinal)),
             Provenance = provenance,
             ObtainedBy = obtainedBy,
             Translators = translators,
-            Donors = (d.Donors ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).ToList(),
+            Donors = Names(d.Donors),
             Rights = Blank(d.Rights),
             UploadedDate = Blank(d.UploadedDate),
             Repository = repository,
@@ -189,4 +194,7 @@ public sealed class JsonLinesImporter : IRecordImporter
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static List<string> Names(IEnumerable<string>? names) => [.. (names ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim())];
+
 }

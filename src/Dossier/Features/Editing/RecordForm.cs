@@ -31,6 +31,11 @@ public sealed class RecordForm : IValidatableObject
     public string? SourceDelo { get; set; }
     public string? SourcePages { get; set; }
     public string? SourceReel { get; set; }
+    public string? Creators { get; set; }
+    public string? Recipients { get; set; }
+    public string? Place { get; set; }
+    public string? Subjects { get; set; }
+    public string? Notes { get; set; }
     public string? Provenance { get; set; }
     public string? ObtainedBy { get; set; }
     public string? Translators { get; set; }
@@ -98,6 +103,11 @@ public sealed class RecordForm : IValidatableObject
             Pages = SourcePages,
             Reel = SourceReel,
         },
+        Creators = [.. Split(Creators, '\n')],
+        Recipients = [.. Split(Recipients, '\n')],
+        Place = Place,
+        Subjects = [.. Split(Subjects, '\n')],
+        Notes = Notes,
         Provenance = Provenance,
         ObtainedBy = [.. Split(ObtainedBy, '\n')],
         Translators = [.. Split(Translators, '\n')],
@@ -125,6 +135,11 @@ public sealed class RecordForm : IValidatableObject
         SourceDelo = record.Source.Delo,
         SourcePages = record.Source.Pages,
         SourceReel = record.Source.Reel,
+        Creators = string.Join("\n", record.Creators),
+        Recipients = string.Join("\n", record.Recipients),
+        Place = record.Place,
+        Subjects = string.Join("\n", record.Subjects),
+        Notes = record.Notes,
         Provenance = record.Provenance,
         ObtainedBy = string.Join("\n", record.ObtainedBy),
         Translators = string.Join("\n", record.Translators),
