@@ -10,7 +10,9 @@ public static class ChicagoBibliography
 {
     public static CitationText Format(CitedRecord cited)
     {
-        var parts = new List<string> { Punctuation.Quoted(cited.Title, '.') };
+        var parts = new List<string>();
+        if (cited.Creators.Count > 0) parts.Add(Punctuation.Sentence(Authors(cited.Creators)));
+        parts.Add(Punctuation.Quoted(cited.Title, '.'));
         if (cited.Translators.Count > 0)
             parts.Add(Punctuation.Sentence("Translated by " + Punctuation.List([.. cited.Translators.Select(t => t.Natural())])));
         parts.Add(cited.Date is { } date ? date.ToLongEnglish() + "." : "n.d.");
@@ -20,6 +22,14 @@ public static class ChicagoBibliography
             parts.Add("Accessed " + ChicagoDates.Long(accessed) + ".");
         if (cited.Url is { } url) parts.Add(url + ".");
         return new CitationText().Append(string.Join(' ', parts));
+    }
+
+    // CMOS 14.76: the first author inverted, the others in natural order; more than ten: the first seven and "et al.".
+    private static string Authors(IReadOnlyList<PersonName> creators)
+    {
+        var names = creators.Select((c, i) => i == 0 ? c.Inverted() : c.Natural()).ToList();
+        if (names.Count > 10) return string.Join(", ", names.Take(7)) + ", et al.";
+        return names.Count == 2 ? names[0] + ", and " + names[1] : Punctuation.List(names);
     }
 }
 
@@ -33,6 +43,7 @@ public static class TurabianNote
     public static CitationText Format(CitedRecord cited)
     {
         var rest = new List<string>();
+        var authors = cited.Creators.Count > 0 ? Punctuation.NoteAuthors(cited.Creators) + ", " : "";
         if (cited.Translators.Count > 0) rest.Add("trans. " + Punctuation.List([.. cited.Translators.Select(t => t.Natural())]));
         rest.Add(cited.Date is { } date ? date.ToLongEnglish() : "n.d.");
         if (cited.ArchiveLocation is { } location) rest.Add(location);
@@ -42,7 +53,7 @@ public static class TurabianNote
         // A title ending in ? or ! keeps its mark and takes no comma: "Who Lost Cuba?" 1961, ...
         var title = Punctuation.Quoted(cited.Title, ',');
         var body = string.Join(", ", rest);
-        return new CitationText().Append(title + " " + Punctuation.Sentence(body));
+        return new CitationText().Append(authors + title + " " + Punctuation.Sentence(body));
     }
 }
 

@@ -22,6 +22,9 @@ public static class ChicagoCitation
 
         string[] rest = [.. new[] { date, repository, source }.Where(p => !string.IsNullOrEmpty(p)).Cast<string>()];
 
+        // A record that names its author (or sender) begins with it, as a note does (CMOS 14.76); the archive's own
+        // records name none, and their line is the archive's.
+        if (cited.Creators.Count > 0) sb.Append(Punctuation.NoteAuthors(cited.Creators)).Append(", ");
         if (title.Length > 0)
         {
             sb.Append(Punctuation.Quoted(title, rest.Length > 0 ? ',' : '.'));

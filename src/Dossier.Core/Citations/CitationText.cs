@@ -72,6 +72,13 @@ internal static class Punctuation
         _ => string.Join(", ", items.Take(items.Count - 1)) + $", {and} " + items[^1],
     };
 
+    /// <summary>
+    /// The authors as a note names them (CMOS 14.76): in natural order, up to three joined with "and", four or more as
+    /// the first and "et al.". Empty when the record names none.
+    /// </summary>
+    public static string NoteAuthors(IReadOnlyList<PersonName> creators) =>
+        creators.Count > 3 ? creators[0].Natural() + " et al." : List([.. creators.Select(c => c.Natural())]);
+
     /// <summary>Strips "https://" and "http://" (MLA 9, 5.93).</summary>
     public static string WithoutScheme(string url) =>
         url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? url[8..]

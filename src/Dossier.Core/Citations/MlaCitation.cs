@@ -24,6 +24,18 @@ public static class MlaCitation
             first.Add("Translated by " + (names.Count > 2 ? names[0] + " et al." : Punctuation.List(names)));
         }
         if (cited.Date is { } date) first.Add(Date(date));
+        // MLA 5.6-5.8: one author inverted; two, the second in natural order after "and"; three or more, the first and "et al.".
+        if (cited.Creators.Count > 0)
+        {
+            var lead = cited.Creators[0].Inverted();
+            var authors = cited.Creators.Count switch
+            {
+                1 => lead,
+                2 => lead + ", and " + cited.Creators[1].Natural(),
+                _ => lead + ", et al.",
+            };
+            text.Append(Punctuation.Sentence(authors) + " ");
+        }
         text.Append(Punctuation.Quoted(cited.Title, '.'));
         if (first.Count > 0) text.Append(" " + Punctuation.Sentence(string.Join(", ", first)));
         if (cited.ArchiveLocation is { } location) text.Append(" " + Punctuation.Sentence(location));
@@ -57,14 +69,28 @@ public static class ApaCitation
 
     public static CitationText Format(CitedRecord cited)
     {
-        var text = new CitationText().AppendItalic(cited.Title);
+        var text = new CitationText();
+        if (cited.Creators.Count > 0)
+        {
+            // APA 9.8: every author to twenty, family name and initials, "&" before the last; the date follows them.
+            var names = cited.Creators.Select(c => c.InvertedInitials()).ToList();
+            var authors = names.Count switch
+            {
+                1 => names[0],
+                2 => names[0] + ", & " + names[1],
+                <= 20 => string.Join(", ", names.Take(names.Count - 1)) + ", & " + names[^1],
+                _ => string.Join(", ", names.Take(19)) + ", . . . " + names[^1],
+            };
+            text.Append(Punctuation.Sentence(authors) + " (" + Date(cited.Date) + "). ");
+        }
+        text.AppendItalic(cited.Title);
         var after = "";
         if (cited.Translators.Count > 0)
             after += $" ({Punctuation.List([.. cited.Translators.Select(t => t.Initialed())], "&")}, Trans.)";
         if (cited.Genre is { } genre) after += $" [{SentenceCase(genre)}]";
         // The title's own ? or ! ends the element when nothing follows it inside the element (9.13).
         text.Append(after.Length == 0 && Punctuation.EndsInStop(cited.Title) ? "" : after + ".");
-        text.Append(" (" + Date(cited.Date) + ").");
+        if (cited.Creators.Count == 0) text.Append(" (" + Date(cited.Date) + ").");
         if (cited.ArchiveLocation is { } location) text.Append(" " + Punctuation.Sentence(location));
         text.Append(" " + Punctuation.Sentence(cited.Archive));
         if (cited.Url is { } url) text.Append(" " + url);

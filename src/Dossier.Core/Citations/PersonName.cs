@@ -43,8 +43,13 @@ public sealed record PersonName(string? Family, string? Given, string? Particle 
         }
         if (comma > 0)
         {
-            // "Family, Given" (an inverted name).
-            return Split(text[..comma].Trim(), text[(comma + 1)..].Trim(), suffix);
+            // "Family, Given" (an inverted name); Dutch and German catalogues put the particle last: "Jong, G. de".
+            var family = text[..comma].Trim();
+            var givenWords = text[(comma + 1)..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var trailing = givenWords.Reverse().TakeWhile(w => Particles.Contains(w)).Count();
+            if (trailing > 0 && trailing < givenWords.Length)
+                family = string.Join(' ', givenWords[^trailing..]) + " " + family;
+            return Split(family, string.Join(' ', givenWords[..^trailing]), suffix);
         }
         words = text.Split(' ');
         if (suffix is null && words.Length > 2 && Suffixes.Contains(words[^1]))
@@ -92,10 +97,20 @@ public sealed record PersonName(string? Family, string? Given, string? Particle 
         if (Literal is not null) return Literal;
         var family = Particle is null ? Family! : Particle + " " + Family;
         if (Given is null) return Suffix is null ? family : family + ", " + Suffix;
-        var initials = string.Join(' ', Given.Replace(".", ". ", StringComparison.Ordinal)
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => string.Join('-', word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => char.IsLetter(part[0]) ? part[0] + "." : part))));
-        var named = initials + " " + family;
+        var named = Initials(Given) + " " + family;
         return Suffix is null ? named : named + ", " + Suffix;
     }
+
+    /// <summary>"Goldberg, G.", "Hershberg, J. G.", "de Jong, G.": the family name, then initials (APA 9.8, authors).</summary>
+    public string InvertedInitials()
+    {
+        if (Literal is not null) return Literal;
+        var family = Particle is null ? Family! : Particle + " " + Family;
+        var inverted = Given is null ? family : family + ", " + Initials(Given);
+        return Suffix is null ? inverted : inverted + ", " + Suffix;
+    }
+
+    private static string Initials(string given) => string.Join(' ', given.Replace(".", ". ", StringComparison.Ordinal)
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select(word => string.Join('-', word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => char.IsLetter(part[0]) ? part[0] + "." : part))));
 }

@@ -52,6 +52,15 @@ public class CitationStyleTests
     private static CitedRecord Question() => CitedRecord.From(new ArchivalRecord { Id = 5, Title = "Who Lost Cuba?", Type = "Report" },
         "Dossier", "https://archive.example/documents/5", Today);
 
+    private static CitedRecord Authored() => CitedRecord.From(new ArchivalRecord
+    {
+        Id = 9,
+        Title = "The Causality of Supply Relationships",
+        Date = "2001-01-04",
+        Creators = ["Jong, G. de", "Nooteboom, B."],
+        Repository = "Erasmus Research Institute of Management",
+    }, "Dossier", "https://archive.example/documents/9", Today);
+
     private const string FullTitle = "From the Diary of A. I. Alekseyev, Record of a Conversation with Ernesto Guevara, 25 December 1963";
     private const string FullLocation = "TsKhSD, f. 5, op. 49, d. 760, ll. 27-29, r. 9127";
     private const string Hppp = "History and Public Policy Program Digital Archive";
@@ -66,6 +75,8 @@ public class CitationStyleTests
         { "cyrillic", "chicago", "\"Запись беседы с Н. С. Хрущёвым,\" 1962, Dossier, АП РФ, ф. 3, оп. 65, д. 905, л. 1–5." },
         // CMOS 6.119: a title's own question mark replaces the comma.
         { "question", "chicago", "\"Who Lost Cuba?\" Dossier." },
+        // CMOS 14.76: a note names its authors first, in natural order; a Dutch particle goes with the family name.
+        { "authored", "chicago", "G. de Jong and B. Nooteboom, \"The Causality of Supply Relationships,\" January 4, 2001, Erasmus Research Institute of Management." },
 
         // Chicago bibliography: periods between elements; "n.d." for no date (CMOS 14.309), then the access date (14.12).
         { "full", "chicago-bib", $"\"{FullTitle}.\" Translated by Gary Goldberg. January 29, 1964. {FullLocation}. {Hppp}. https://archive.example/documents/1." },
@@ -75,6 +86,8 @@ public class CitationStyleTests
         // Non-Latin titles and names are given as written (CMOS 11.5).
         { "cyrillic", "chicago-bib", "\"Запись беседы с Н. С. Хрущёвым.\" Translated by Gary Goldberg and Никита Петров. 1962. АП РФ, ф. 3, оп. 65, д. 905, л. 1–5. Dossier." },
         { "question", "chicago-bib", "\"Who Lost Cuba?\" n.d. Dossier. Accessed December 2, 2026. https://archive.example/documents/5." },
+        // CMOS 14.76: the first author inverted, the second in natural order.
+        { "authored", "chicago-bib", "de Jong, G., and B. Nooteboom. \"The Causality of Supply Relationships.\" January 4, 2001. Erasmus Research Institute of Management. https://archive.example/documents/9." },
 
         // MLA 9: day-month-year with abbreviated months, the URL without https://, the access date last.
         { "full", "mla", $"\"{FullTitle}.\" Translated by Gary Goldberg, 29 Jan. 1964. {FullLocation}. {Hppp}, archive.example/documents/1. Accessed 2 Dec. 2026." },
@@ -84,6 +97,8 @@ public class CitationStyleTests
         { "cyrillic", "mla", "\"Запись беседы с Н. С. Хрущёвым.\" Translated by Gary Goldberg and Никита Петров, 1962. АП РФ, ф. 3, оп. 65, д. 905, л. 1–5. Dossier." },
         // No date: the element is left out (MLA 5.97), nothing stands in its place.
         { "question", "mla", "\"Who Lost Cuba?\" Dossier, archive.example/documents/5. Accessed 2 Dec. 2026." },
+        // MLA 5.7: two authors, the second in natural order after "and".
+        { "authored", "mla", "de Jong, G., and B. Nooteboom. \"The Causality of Supply Relationships.\" 4 Jan. 2001. Erasmus Research Institute of Management, archive.example/documents/9. Accessed 2 Dec. 2026." },
 
         // APA 7: the title in the author's place, translators as initials with "Trans.", the date after, no period after the URL.
         { "full", "apa", $"{FullTitle} (G. Goldberg, Trans.) [Memorandum of conversation]. (1964, January 29). {FullLocation}. {Hppp}. https://archive.example/documents/1" },
@@ -94,6 +109,8 @@ public class CitationStyleTests
         // Initials are taken in the name's own script.
         { "cyrillic", "apa", "Запись беседы с Н. С. Хрущёвым (G. Goldberg & Н. Петров, Trans.). (1962). АП РФ, ф. 3, оп. 65, д. 905, л. 1–5. Dossier." },
         { "question", "apa", "Who Lost Cuba? [Report]. (n.d.). Dossier. https://archive.example/documents/5" },
+        // APA 9.8: authors by family name and initials with "&", the date after them.
+        { "authored", "apa", "de Jong, G., & Nooteboom, B. (2001, January 4). The Causality of Supply Relationships. Erasmus Research Institute of Management. https://archive.example/documents/9" },
 
         // Turabian full note: commas between elements, "trans." abbreviated, one final period.
         { "full", "turabian", $"\"{FullTitle},\" trans. Gary Goldberg, January 29, 1964, {FullLocation}, {Hppp}, https://archive.example/documents/1." },
@@ -101,6 +118,7 @@ public class CitationStyleTests
         { "three-translators", "turabian", "\"Record of Conversation with Fidel Castro,\" trans. Gary Goldberg, Svetlana Savranskaya, and James G. Hershberg, October 1962, AVP RF, f. 0104, op. 18, d. 3, Dossier, https://archive.example/documents/3." },
         { "cyrillic", "turabian", "\"Запись беседы с Н. С. Хрущёвым,\" trans. Gary Goldberg and Никита Петров, 1962, АП РФ, ф. 3, оп. 65, д. 905, л. 1–5, Dossier." },
         { "question", "turabian", "\"Who Lost Cuba?\" n.d., Dossier, accessed December 2, 2026, https://archive.example/documents/5." },
+        { "authored", "turabian", "G. de Jong and B. Nooteboom, \"The Causality of Supply Relationships,\" January 4, 2001, Erasmus Research Institute of Management, https://archive.example/documents/9." },
     };
 
     private static CitedRecord Case(string name) => name switch
@@ -110,6 +128,7 @@ public class CitationStyleTests
         "three-translators" => ThreeTranslators(),
         "cyrillic" => Cyrillic(),
         "question" => Question(),
+        "authored" => Authored(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -123,6 +142,16 @@ public class CitationStyleTests
         Assert.DoesNotContain(" ,", text, StringComparison.Ordinal);
         Assert.DoesNotContain(",.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("  ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Four_authors_are_the_first_and_et_al_in_a_note_and_three_in_MLA()
+    {
+        var four = CitedRecord.From(new ArchivalRecord { Id = 10, Title = "Report", Creators = ["Ann Smith", "Bo Jones", "Cy Young", "Di Lane"] }, "Dossier");
+        Assert.Equal("Ann Smith et al., \"Report,\" Dossier.", ChicagoCitation.Format(four));
+        Assert.StartsWith("Smith, Ann, Bo Jones, Cy Young, and Di Lane. \"Report.\"", ChicagoBibliography.Format(four).ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Smith, Ann, et al. \"Report.\"", MlaCitation.Format(four).ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Smith, A., Jones, B., Young, C., & Lane, D. (n.d.). ", ApaCitation.Format(four).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,3 +51,16 @@ public class RecordSlugTests
         Assert.EndsWith("conversation", slug, StringComparison.Ordinal);
     }
 }
+
+public class InvertedParticleTests
+{
+    [Fact]
+    public void A_particle_after_the_given_names_of_an_inverted_name_goes_with_the_family_name()
+    {
+        var name = PersonName.Parse("Jong, G. de");
+        Assert.Equal(("Jong", "G.", "de"), (name.Family, name.Given, name.Particle));
+        Assert.Equal("G. de Jong", name.Natural());
+        Assert.Equal("de Jong, G.", name.InvertedInitials());
+        Assert.Equal("van der Laan, L.", PersonName.Parse("Laan, L. van der").Inverted());
+    }
+}
