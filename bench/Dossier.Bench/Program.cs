@@ -11,6 +11,12 @@ using Dossier.Records;
 // The archive at scale, end to end: a synthetic archive of N records is imported by the real `dossier import`,
 // served by the real `dossier serve` and asked classes of questions over HTTP; SQLite FTS5 answers the same
 // questions over the same records in this process, side by side in the same run. See docs/benchmarks.md.
+if (args.FirstOrDefault() == "tei")
+{
+    await TeiImport.RunAsync(FindRoot(), args[1..]);
+    return;
+}
+
 if (args.FirstOrDefault() == "throughput")
 {
     await Throughput.RunAsync(FindRoot(), args[1..]);

@@ -103,7 +103,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
             if (!File.Exists(path))
                 events = [new(path, ImportOutcome.Failed, "no such file or folder")];
             else if (importer is null)
-                events = [new(path, named ? ImportOutcome.Failed : ImportOutcome.Skipped, "not a format Dossier imports (.txt page captures, .jsonl records)")];
+                events = [new(path, named ? ImportOutcome.Failed : ImportOutcome.Skipped, "not a format Dossier imports (.txt page captures, .jsonl records, .xml TEI editions)")];
             else
                 events = await ImportFileAsync(path, importer, progress, cancellationToken);
             report.Events.AddRange(events);

@@ -23,6 +23,7 @@ public static class ArchiveSetup
         services.AddScoped<RecordIndexer>();
         services.AddSingleton<IRecordImporter, PageCaptureImporter>();
         services.AddSingleton<IRecordImporter, JsonLinesImporter>();
+        services.AddSingleton<IRecordImporter, Dossier.Import.Tei.TeiImporter>();
         return services;
     }
 
