@@ -6,6 +6,7 @@ using Dossier.Features.Assets;
 using Dossier.Features.Citations;
 using Dossier.Features.Documents;
 using Dossier.Features.Editing;
+using Dossier.Features.Export;
 using Dossier.Features.Indexing;
 using Dossier.Features.Oai;
 using Dossier.Features.Operations;
@@ -78,6 +79,7 @@ public static class DossierWeb
         app.MapSearchApi();
         app.MapCitationsApi();
         app.MapOaiProvider();
+        app.MapExportApi();
         app.MapOperations(builder.Configuration);
         app.MapRazorPages();
         return app;

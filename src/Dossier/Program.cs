@@ -69,6 +69,13 @@ harvest.SetAction((parse, cancellationToken) => Dossier.Features.Harvesting.Harv
     parse.GetValue(harvestSet), parse.GetValue(harvestFrom), parse.GetValue(harvestUntil), parse.GetValue(harvestPrefix)!,
     parse.GetValue(harvestPublish), parse.GetValue(harvestRetries), cancellationToken));
 
+var exportFormat = new Option<string>("--format") { Description = "jsonl, csv, oai_dc-xml or tei", Required = true };
+var exportQuery = new Option<string?>("--query") { Description = "Export only what this search finds (the search's language)" };
+var exportOutput = new Option<string?>("--output") { Description = "The file to write (standard output without it)" };
+var export = new Command("export", "Write the archive's published records out: JSON Lines, CSV, Dublin Core XML or TEI") { exportFormat, exportQuery, exportOutput };
+export.SetAction((parse, cancellationToken) => Dossier.Features.Export.ExportCommand.RunAsync(Archive(parse), parse.GetValue(exportFormat)!,
+    parse.GetValue(exportQuery), parse.GetValue(exportOutput), cancellationToken));
+
 var reindex = new Command("reindex", "Rebuild the search index from the database");
 reindex.SetAction((parse, cancellationToken) =>
     ReindexCommand.RunAsync(Archive(parse), cancellationToken));
@@ -96,5 +103,5 @@ var listUsers = new Command("list", "List the staff's accounts and their roles")
 listUsers.SetAction((parse, cancellationToken) => UsersCommand.ListAsync(Archive(parse), cancellationToken));
 var users = new Command("users", "The staff's accounts") { addUser, listUsers };
 
-var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, harvest, reindex, migrate, backup, restore, users };
+var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, harvest, export, reindex, migrate, backup, restore, users };
 return await root.Parse(args).InvokeAsync();

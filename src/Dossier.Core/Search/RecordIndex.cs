@@ -484,6 +484,42 @@ public sealed class RecordIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The numbers of every record a search matches, unranked and without a window (an export takes them all), in
+    /// ascending order. Throws <see cref="SearchQueryException"/> for a query that cannot be read.
+    /// </summary>
+    public IReadOnlyList<int> MatchingIds(SearchOptions options)
+    {
+        var parsed = Parse(options.Text);
+        var (generation, searcher) = Acquire();
+        try
+        {
+            var looked = parsed is null ? null : WithTermStates(parsed, searcher.IndexReader.Context);
+            var collector = new EveryDocument();
+            searcher.Search(Narrowed(looked, options), collector);
+            var ids = new List<int>(collector.Documents.Count);
+            var fields = new HashSet<string> { "id" };
+            foreach (var doc in collector.Documents)
+                ids.Add(int.Parse(searcher.Doc(doc, fields).Get("id", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+            ids.Sort();
+            return ids;
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+    }
+
+    private sealed class EveryDocument : ICollector
+    {
+        private int docBase;
+        public List<int> Documents { get; } = [];
+        public bool AcceptsDocsOutOfOrder => true;
+        public void SetScorer(Scorer scorer) { }
+        public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
+        public void Collect(int doc) => Documents.Add(docBase + doc);
+    }
+
     /// <summary>The query (all records without one) narrowed to what the reader may see and by the facets and date range chosen.</summary>
     private static Query Narrowed(Query? parsed, SearchOptions options)
     {

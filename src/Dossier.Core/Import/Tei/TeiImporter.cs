@@ -168,7 +168,8 @@ public sealed partial class TeiImporter : IRecordImporter
             Recipients = recipients,
             Place = place,
             Subjects = subjects,
-            Source = new Sources.ArchivalSource { Text = references.Count == 0 ? null : string.Join("; ", references) },
+            // The reference's parts are read as every import reads them, so that an export imports back the same.
+            Source = references.Count == 0 ? new Sources.ArchivalSource() : Sources.ArchivalReference.Parse(string.Join("; ", references)),
             Notes = footnotes.Count == 0 ? null : string.Join("\n\n", footnotes),
             Repository = volumeTitle,
             Transcripts = transcript.Length == 0 ? [] : [new Transcript { Language = language, Text = transcript, Position = 0 }],
@@ -229,7 +230,19 @@ public sealed partial class TeiImporter : IRecordImporter
         }
     }
 
-    private static string TrimPunctuation(string text) => text.Trim().TrimEnd(',', ':', ';', '.').Trim();
+    // "Paris," → "Paris", "Mr. Seward." → "Mr. Seward"; an initial keeps its period ("Kennedy, John F.").
+    private static string TrimPunctuation(string text)
+    {
+        var trimmed = text.Trim().TrimEnd(',', ':', ';').Trim();
+        while (trimmed.EndsWith('.') && !EndsWithInitial(trimmed)) trimmed = trimmed[..^1].TrimEnd(',', ':', ';').Trim();
+        return trimmed;
+
+        static bool EndsWithInitial(string name)
+        {
+            var word = name[..^1].Split(' ', '.').LastOrDefault() ?? "";
+            return word.Length == 1 && char.IsUpper(word[0]);
+        }
+    }
 
     [GeneratedRegex(@"^\[(?<kind>[A-Z][A-Za-z ]+?)\.?\]$")]
     private static partial Regex BracketedKind();

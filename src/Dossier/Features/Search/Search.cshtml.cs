@@ -59,6 +59,10 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics) : Pag
     public string ExportUrl(string style) =>
         "/api/search/citations" + QueryString.Create(Current().Where(p => p.Key is not "page" and not "size").Append(new("style", style))).ToUriComponent();
 
+    /// <summary>Every record of this search as a file in an export format.</summary>
+    public string DownloadUrl(string format) =>
+        "/api/search/export" + QueryString.Create(Current().Where(p => p.Key is not "page" and not "size" and not "sort").Append(new("format", format))).ToUriComponent();
+
     private IEnumerable<KeyValuePair<string, string?>> Current() =>
         Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
             .Where(p => !string.IsNullOrEmpty(p.Value) && !(p.Key == "size" && p.Value == SearchApi.DefaultSize.ToString(CultureInfo.InvariantCulture)));
