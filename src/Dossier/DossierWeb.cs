@@ -7,6 +7,7 @@ using Dossier.Features.Citations;
 using Dossier.Features.Documents;
 using Dossier.Features.Editing;
 using Dossier.Features.Export;
+using Dossier.Features.Feeds;
 using Dossier.Features.Indexing;
 using Dossier.Features.Oai;
 using Dossier.Features.Operations;
@@ -80,6 +81,7 @@ public static class DossierWeb
         app.MapCitationsApi();
         app.MapOaiProvider();
         app.MapExportApi();
+        app.MapFeeds(builder.Configuration);
         app.MapOperations(builder.Configuration);
         app.MapRazorPages();
         return app;

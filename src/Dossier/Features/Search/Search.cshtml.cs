@@ -59,6 +59,10 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics) : Pag
     public string ExportUrl(string style) =>
         "/api/search/citations" + QueryString.Create(Current().Where(p => p.Key is not "page" and not "size").Append(new("style", style))).ToUriComponent();
 
+    /// <summary>The Atom feed of the newest records this search finds.</summary>
+    public string FeedUrl =>
+        "/feeds/search.atom" + QueryString.Create(Current().Where(p => p.Key is not "page" and not "size" and not "sort")).ToUriComponent();
+
     /// <summary>Every record of this search as a file in an export format.</summary>
     public string DownloadUrl(string format) =>
         "/api/search/export" + QueryString.Create(Current().Where(p => p.Key is not "page" and not "size" and not "sort").Append(new("format", format))).ToUriComponent();

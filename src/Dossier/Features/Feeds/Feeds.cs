@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Dossier.Citations;
+using Dossier.Data;
+using Dossier.Features.Archive;
+using Dossier.Features.Documents;
+using Dossier.Features.Search;
+using Dossier.Records;
+using Dossier.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dossier.Features.Feeds;
+
+/// <summary>
+/// What tells the world what is new and where everything is: Atom feeds of newly published records (all, or a
+/// search's), <c>sitemap.xml</c> (an index of sitemaps past <see cref="UrlsPerSitemap"/> addresses, as the sitemaps
+/// protocol allows 50,000 in one file) and <c>robots.txt</c> pointing to it. Only published records appear.
+/// </summary>
+public static class Feeds
+{
+    public const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    public const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    public const int EntriesPerFeed = 50;
+
+    /// <summary>The sitemaps protocol's limit; <c>Dossier:Sitemap:UrlsPerFile</c> may lower it.</summary>
+    public const int UrlsPerSitemap = 50_000;
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app, IConfiguration configuration)
+    {
+        var perFile = Math.Clamp(configuration.GetValue("Dossier:Sitemap:UrlsPerFile", UrlsPerSitemap), 1, UrlsPerSitemap);
+        app.MapGet("/feeds/records.atom", RecordsFeedAsync);
+        app.MapGet("/feeds/search.atom", SearchFeedAsync).RequireRateLimiting(RateLimits.Search);
+        app.MapGet("/sitemap.xml", (HttpContext http, DossierDb db, CancellationToken ct) => SitemapAsync(http, db, perFile, null, ct));
+        app.MapGet("/sitemaps/{number:int}.xml", (int number, HttpContext http, DossierDb db, CancellationToken ct) => SitemapAsync(http, db, perFile, number, ct));
+        app.MapGet("/robots.txt", (HttpContext http) => TypedResults.Text(
+            "User-agent: *\nAllow: /\n" +
+            // The staff's pages, the API (for programs, with its own documentation) and search results (endless
+            // combinations of the same records) are not for crawlers; every record is in the sitemap.
+            "Disallow: /editor\nDisallow: /admin\nDisallow: /account\nDisallow: /api/\nDisallow: /search\n" +
+            $"Sitemap: {Base(http.Request)}/sitemap.xml\n", "text/plain; charset=utf-8", Encoding.UTF8));
+        return app;
+    }
+
+    // Whoever asks, signed in or not: feeds and sitemaps are public documents.
+    private static IQueryable<ArchivalRecord> Published(DossierDb db) =>
+        db.Records.AsNoTracking().Where(r => r.Status == PublicationStatus.Published && r.DeletedAt == null && r.PublishedAt != null);
+
+    private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    public static async Task<IResult> RecordsFeedAsync(HttpContext http, DossierDb db, ArchiveOptions archive, CancellationToken cancellationToken)
+    {
+        var records = await Published(db)
+            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Take(EntriesPerFeed).ToListAsync(cancellationToken);
+        return Atom(http.Request, archive, records, $"{archive.Name}: newly published records", "/feeds/records.atom", "/search?sort=-date");
+    }
+
+    /// <summary>The newest published records a search finds: a researcher follows a question in a feed reader.</summary>
+    public static async Task<IResult> SearchFeedAsync(HttpContext http, DossierDb db, RecordIndex index, ArchiveOptions archive, CancellationToken cancellationToken)
+    {
+        var request = SearchRequest.Read(http.Request.Query);
+        request.Errors.Remove("page");
+        request.Errors.Remove("size");
+        if (request.Errors.Count > 0) return TypedResults.ValidationProblem(request.Errors);
+        HashSet<int> matching;
+        try
+        {
+            matching = [.. index.MatchingIds(request.Options)];
+        }
+        catch (SearchQueryException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [e.Message] });
+        }
+        // Newest publications first, the search's among them: read in order until the feed is full.
+        var records = new List<ArchivalRecord>();
+        if (matching.Count > 0)
+        {
+            await foreach (var record in Published(db)
+                               .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                if (!matching.Contains(record.Id)) continue;
+                records.Add(record);
+                if (records.Count == EntriesPerFeed || records.Count == matching.Count) break;
+            }
+        }
+        var query = http.Request.QueryString.Value ?? "";
+        var what = request.Query is { } q ? $"“{q}”" : "a search";
+        return Atom(http.Request, archive, records, $"{archive.Name}: newly published records for {what}", "/feeds/search.atom" + query, "/search" + query);
+    }
+
+    private static IResult Atom(HttpRequest request, ArchiveOptions archive, List<ArchivalRecord> records, string title, string self, string alternate)
+    {
+        var site = Base(request);
+        var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", AtomNamespace);
+            xml.WriteElementString("title", AtomNamespace, title);
+            xml.WriteElementString("id", AtomNamespace, site + self);
+            xml.WriteElementString("updated", AtomNamespace, Stamp(records.Count == 0 ? DateTime.UnixEpoch : records.Max(r => r.UpdatedAt)));
+            Link(xml, "self", "application/atom+xml", site + self);
+            Link(xml, "alternate", "text/html", site + alternate);
+            xml.WriteStartElement("author", AtomNamespace);
+            xml.WriteElementString("name", AtomNamespace, archive.Name);
+            xml.WriteEndElement();
+            foreach (var record in records)
+            {
+                var url = DocumentsApi.RecordUrl(request, record.Id);
+                xml.WriteStartElement("entry", AtomNamespace);
+                xml.WriteElementString("title", AtomNamespace, Clean(record.Title));
+                xml.WriteElementString("id", AtomNamespace, url);
+                Link(xml, "alternate", "text/html", url);
+                xml.WriteElementString("published", AtomNamespace, Stamp(record.PublishedAt!.Value));
+                xml.WriteElementString("updated", AtomNamespace, Stamp(record.UpdatedAt));
+                foreach (var creator in record.Creators)
+                {
+                    xml.WriteStartElement("author", AtomNamespace);
+                    xml.WriteElementString("name", AtomNamespace, Clean(creator));
+                    xml.WriteEndElement();
+                }
+                if (record.Type is { } type)
+                {
+                    xml.WriteStartElement("category", AtomNamespace);
+                    xml.WriteAttributeString("term", Clean(type));
+                    xml.WriteEndElement();
+                }
+                xml.WriteElementString("summary", AtomNamespace, Clean(record.Summary ?? ChicagoCitation.Format(record, archive.Name)));
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        return TypedResults.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+    }
+
+    /// <summary>The sitemap: the home page and every published record's permalink, or an index of numbered sitemaps when there are more than fit one.</summary>
+    private static async Task<IResult> SitemapAsync(HttpContext http, DossierDb db, int perFile, int? number, CancellationToken cancellationToken)
+    {
+        var site = Base(http.Request);
+        var published = Published(db).OrderBy(r => r.Id);
+        var count = await published.CountAsync(cancellationToken);
+        var files = Math.Max(1, (count + 1 + perFile - 1) / perFile); // the home page is an address too
+        var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            if (number is null && files > 1)
+            {
+                xml.WriteStartElement("sitemapindex", SitemapNamespace);
+                for (var i = 1; i <= files; i++)
+                {
+                    xml.WriteStartElement("sitemap", SitemapNamespace);
+                    xml.WriteElementString("loc", SitemapNamespace, $"{site}/sitemaps/{i.ToString(CultureInfo.InvariantCulture)}.xml");
+                    xml.WriteEndElement();
+                }
+                xml.WriteEndElement();
+            }
+            else
+            {
+                var file = number ?? 1;
+                if (file < 1 || file > files) return TypedResults.NotFound();
+                // The home page is the first address of the first file; records fill the rest in order of their numbers.
+                var skip = file == 1 ? 0 : (file - 1) * perFile - 1;
+                var take = file == 1 ? perFile - 1 : perFile;
+                var page = await published.Skip(skip).Take(take).Select(r => new { r.Id, r.UpdatedAt }).ToListAsync(cancellationToken);
+                xml.WriteStartElement("urlset", SitemapNamespace);
+                if (file == 1)
+                {
+                    xml.WriteStartElement("url", SitemapNamespace);
+                    xml.WriteElementString("loc", SitemapNamespace, site + "/");
+                    xml.WriteEndElement();
+                }
+                foreach (var record in page)
+                {
+                    xml.WriteStartElement("url", SitemapNamespace);
+                    xml.WriteElementString("loc", SitemapNamespace, DocumentsApi.RecordUrl(http.Request, record.Id));
+                    xml.WriteElementString("lastmod", SitemapNamespace, record.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    xml.WriteEndElement();
+                }
+                xml.WriteEndElement();
+            }
+        }
+        return TypedResults.Bytes(buffer.ToArray(), "application/xml; charset=utf-8");
+    }
+
+    private static void Link(XmlWriter xml, string rel, string type, string href)
+    {
+        xml.WriteStartElement("link", AtomNamespace);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Clean(string value) => value.All(XmlConvert.IsXmlChar) ? value : string.Concat(value.Where(XmlConvert.IsXmlChar));
+}
