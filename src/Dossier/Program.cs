@@ -52,9 +52,10 @@ serve.SetAction(async (parse, cancellationToken) =>
 
 var paths = new Argument<string[]>("paths") { Description = "Files and folders to import (folders are read recursively)", Arity = ArgumentArity.OneOrMore };
 var publish = new Option<bool>("--publish") { Description = "Publish what is imported (new records are drafts otherwise)" };
-var import = new Command("import", "Import page captures (.txt) and JSON Lines (.jsonl)") { paths, publish };
+var map = new Option<string?>("--map") { Description = "A column mapping (JSON) for CSV files: which column gives which field" };
+var import = new Command("import", "Import page captures (.txt), JSON Lines (.jsonl), TEI editions (.xml) and spreadsheets (.csv with --map)") { paths, publish, map };
 import.SetAction((parse, cancellationToken) =>
-    ImportCommand.RunAsync(Archive(parse), parse.GetValue(paths)!, parse.GetValue(publish), cancellationToken));
+    ImportCommand.RunAsync(Archive(parse), parse.GetValue(paths)!, parse.GetValue(publish), parse.GetValue(map), cancellationToken));
 
 var harvestUrl = new Argument<string>("url") { Description = "The base URL of an OAI-PMH repository (http://archive.example.org/oai)" };
 var harvestSet = new Option<string?>("--set") { Description = "Harvest only this set (a setSpec)" };

@@ -103,7 +103,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
             if (!File.Exists(path))
                 events = [new(path, ImportOutcome.Failed, "no such file or folder")];
             else if (importer is null)
-                events = [new(path, named ? ImportOutcome.Failed : ImportOutcome.Skipped, "not a format Dossier imports (.txt page captures, .jsonl records, .xml TEI editions)")];
+                events = [new(path, named ? ImportOutcome.Failed : ImportOutcome.Skipped, "not a format Dossier imports (.txt page captures, .jsonl records, .xml TEI editions, .csv with a column mapping: --map)")];
             else
                 events = await ImportFileAsync(path, importer, progress, cancellationToken);
             report.Events.AddRange(events);
@@ -112,7 +112,10 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         return report;
     }
 
-    private IRecordImporter? Find(string path) => importers.FirstOrDefault(i => i.Accepts(path));
+    /// <summary>Importers for this run only, asked before the archive's own: a CSV file's column mapping (<c>--map</c>).</summary>
+    public List<IRecordImporter> Also { get; } = [];
+
+    private IRecordImporter? Find(string path) => Also.Concat(importers).FirstOrDefault(i => i.Accepts(path));
 
     /// <summary>
     /// Told of every batch of records as it is written (inside its file's transaction, with the indexing tasks

@@ -12,8 +12,21 @@ public static class ImportCommand
     // Past this many records written, the database's statistics are refreshed at the end of the import.
     private const int BulkWrite = 1000;
 
-    public static async Task<int> RunAsync(ArchiveOptions archive, IReadOnlyList<string> paths, bool publish, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ArchiveOptions archive, IReadOnlyList<string> paths, bool publish, string? map, CancellationToken cancellationToken)
     {
+        Dossier.Import.Csv.CsvMapping? mapping = null;
+        if (map is not null)
+        {
+            try
+            {
+                mapping = Dossier.Import.Csv.CsvMapping.Load(map);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"dossier import: --map: {e.Message}");
+                return 2;
+            }
+        }
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
         await ArchiveSetup.MigrateAsync(services, cancellationToken);
 
@@ -34,6 +47,7 @@ public static class ImportCommand
             var indexing = index is null ? null : new ImportIndexing(index, () => ActivatorUtilities.CreateInstance<DossierDb>(services));
             import.Written = indexing;
             import.Publish = publish;
+            if (mapping is not null) import.Also.Add(new Dossier.Import.Csv.CsvImporter(mapping));
             var report = await ImportAsync(import, paths, cancellationToken);
             if (report.Imported + report.Updated >= BulkWrite)
                 await ArchiveDatabase.RefreshStatisticsAsync(scope.ServiceProvider.GetRequiredService<DossierDb>(), cancellationToken);
