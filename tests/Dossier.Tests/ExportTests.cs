@@ -63,7 +63,7 @@ public class ExportTests
         {
             var (code, csv) = await DossierProcess.RunAsync("export", "--format", "csv", "--query", "Guevara", "--data", data);
             Assert.True(code == 0, csv);
-            var rows = csv.TrimEnd('\n').Split('\n');
+            var rows = csv.TrimEnd('\n', '\r').Split("\r\n");
             Assert.StartsWith("id,url,recordId,title,date,summary,type,classification,languages,creators,recipients,place,subjects,source,", rows[0], StringComparison.Ordinal);
             Assert.EndsWith(",notes,text_en", rows[0], StringComparison.Ordinal);
             Assert.Contains("\"From the Journal of A.I. Alekseyev, 'Record of a Conversation withwith Ernesto Guevara Serna", csv, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public class ExportTests
 
         var csv = await archive.Client.GetStringAsync("/api/search/export?format=csv&language=ru");
         Assert.Contains($"{archive.Address.ToString().TrimEnd('/')}/documents/", csv, StringComparison.Ordinal);
-        Assert.EndsWith(",text_en,text_ru", csv.Split('\n')[0], StringComparison.Ordinal);
+        Assert.EndsWith(",text_en,text_ru", csv.Split("\r\n")[0], StringComparison.Ordinal);
 
         using var bad = await archive.Client.GetAsync("/api/search/export?format=docx");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -225,6 +225,18 @@ public abstract class OaiPmhTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [SkippableFact]
+    public async Task Odd_arguments_are_answered_in_valid_XML()
+    {
+        // A control character is echoed without it (XML cannot carry it); the last day there is does not overflow.
+        await AssertErrorAsync("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai%3Ax%01", "idDoesNotExist");
+        Assert.NotEmpty(Identifiers(await GetAsync("verb=ListIdentifiers&metadataPrefix=oai_dc&until=9999-12-31")));
+        Assert.NotEmpty(Identifiers(await GetAsync("verb=ListIdentifiers&metadataPrefix=oai_dc&until=9999-12-31T23:59:59Z")));
+        // A token's format and set are checked as the request's would be.
+        var forged = new ResumptionToken("ListRecords", "marc21", null, null, new DateTime(2999, 1, 1, 0, 0, 0, DateTimeKind.Utc), 0, 0).Encode();
+        await AssertErrorAsync("verb=ListRecords&resumptionToken=" + forged, "badResumptionToken");
+    }
+
+    [SkippableFact]
     public async Task A_harvester_may_POST_its_request()
     {
         using var response = await Archive.Client.PostAsync("/oai", new FormUrlEncodedContent([new("verb", "GetRecord"), new("metadataPrefix", "oai_dc"), new("identifier", Identifier(fixture.IdOf["003"]))]));

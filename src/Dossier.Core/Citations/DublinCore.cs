@@ -40,7 +40,7 @@ public static class DublinCore
         writer.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
         writer.WriteAttributeString("xsi", "schemaLocation", "http://www.w3.org/2001/XMLSchema-instance",
             OaiDcNamespace + " http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
-        foreach (var (element, value) in Elements(cited)) writer.WriteElementString("dc", element, ElementsNamespace, Clean(value));
+        foreach (var (element, value) in Elements(cited)) writer.WriteElementString("dc", element, ElementsNamespace, XmlText.Clean(value));
         writer.WriteEndElement();
     }
 
@@ -55,7 +55,4 @@ public static class DublinCore
         // A StringBuilder declares utf-16; the bytes are sent as UTF-8.
         return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal) + "\n";
     }
-
-    // Characters XML 1.0 cannot carry (control characters in an imported text) would make the whole document invalid.
-    private static string Clean(string value) => string.Concat(value.Where(XmlConvert.IsXmlChar));
 }

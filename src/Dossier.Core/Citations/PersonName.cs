@@ -47,8 +47,9 @@ public sealed record PersonName(string? Family, string? Given, string? Particle 
             var family = text[..comma].Trim();
             var givenWords = text[(comma + 1)..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var trailing = givenWords.Reverse().TakeWhile(w => Particles.Contains(w)).Count();
-            if (trailing > 0 && trailing < givenWords.Length)
-                family = string.Join(' ', givenWords[^trailing..]) + " " + family;
+            // "Beethoven, van" has no given name to take the particle from: it stays where it is.
+            if (trailing == givenWords.Length) trailing = 0;
+            if (trailing > 0) family = string.Join(' ', givenWords[^trailing..]) + " " + family;
             return Split(family, string.Join(' ', givenWords[..^trailing]), suffix);
         }
         words = text.Split(' ');

@@ -52,7 +52,8 @@ public sealed class RecordExport(DossierDb db, string archiveName)
         progress?.Report((0, ids.Count));
         if (format == ExportFormat.JsonLines || format == ExportFormat.Csv)
         {
-            await using var text = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+            // JSON Lines ends a line with LF; CSV with CRLF, as RFC 4180 has it.
+            await using var text = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = format == ExportFormat.Csv ? "\r\n" : "\n" };
             string[] languages = [];
             if (format == ExportFormat.Csv)
             {
@@ -118,7 +119,7 @@ public sealed class RecordExport(DossierDb db, string archiveName)
     {
         var languages = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var batch in ids.Chunk(BatchSize))
-            languages.UnionWith(await db.Transcripts.IgnoreQueryFilters().Where(t => batch.Contains(t.ArchivalRecordId)).Select(t => t.Language).Distinct().ToListAsync(cancellationToken));
+            languages.UnionWith(await db.Transcripts.Where(t => batch.Contains(t.ArchivalRecordId)).Select(t => t.Language).Distinct().ToListAsync(cancellationToken));
         return [.. languages];
     }
 
@@ -144,7 +145,14 @@ public sealed class RecordExport(DossierDb db, string archiveName)
         ];
     }
 
-    /// <summary>RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.</summary>
+    /// <summary>
+    /// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. A field a spreadsheet would
+    /// take for a formula (=, +, -, @ first) begins with an apostrophe, which spreadsheets show as text and do not run.
+    /// </summary>
     private static string CsvLine(IEnumerable<string?> fields) => string.Join(',', fields.Select(f =>
-        f is null ? "" : f.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f));
+    {
+        if (string.IsNullOrEmpty(f)) return "";
+        if (f[0] is '=' or '+' or '-' or '@') f = "'" + f;
+        return f.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f;
+    }));
 }

@@ -23,14 +23,14 @@ internal static class TeiExport
         xml.WriteStartElement("titleStmt", Tei);
         xml.WriteStartElement("title", Tei);
         xml.WriteAttributeString("type", "complete");
-        xml.WriteString(Clean(archiveName));
+        xml.WriteString(XmlText.Clean(archiveName));
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteStartElement("publicationStmt", Tei);
-        xml.WriteElementString("p", Tei, Clean("Exported from " + archiveName + "."));
+        xml.WriteElementString("p", Tei, XmlText.Clean("Exported from " + archiveName + "."));
         xml.WriteEndElement();
         xml.WriteStartElement("sourceDesc", Tei);
-        xml.WriteElementString("p", Tei, Clean("Records of " + archiveName + ", described and transcribed by its archivists."));
+        xml.WriteElementString("p", Tei, XmlText.Clean("Records of " + archiveName + ", described and transcribed by its archivists."));
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteEndElement();
@@ -47,11 +47,11 @@ internal static class TeiExport
         {
             xml.WriteStartElement("note", Tei);
             xml.WriteAttributeString("type", "source");
-            xml.WriteString(Clean(source));
+            xml.WriteString(XmlText.Clean(source));
             xml.WriteEndElement();
         }
         xml.WriteStartElement("head", Tei);
-        xml.WriteString(Clean(record.Title));
+        xml.WriteString(XmlText.Clean(record.Title));
         if (record.Creators.Count + record.Recipients.Count > 0)
         {
             xml.WriteStartElement("note", Tei);
@@ -61,7 +61,7 @@ internal static class TeiExport
                 {
                     xml.WriteStartElement("persName", Tei);
                     xml.WriteAttributeString("type", type);
-                    xml.WriteString(Clean(name));
+                    xml.WriteString(XmlText.Clean(name));
                     xml.WriteEndElement();
                 }
             xml.WriteEndElement();
@@ -70,13 +70,13 @@ internal static class TeiExport
         if (record.Date is not null || record.Place is not null)
         {
             xml.WriteStartElement("dateline", Tei);
-            if (record.Place is { } place) xml.WriteElementString("placeName", Tei, Clean(place));
+            if (record.Place is { } place) xml.WriteElementString("placeName", Tei, XmlText.Clean(place));
             if (record.Place is not null && record.Date is not null) xml.WriteString(", ");
             if (record.Date is { } date && PartialDate.TryParseIso(date, out var partial))
             {
                 xml.WriteStartElement("date", Tei);
                 xml.WriteAttributeString("when", partial.ToIso());
-                xml.WriteString(Clean(partial.ToLongEnglish()));
+                xml.WriteString(XmlText.Clean(partial.ToLongEnglish()));
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
@@ -90,7 +90,7 @@ internal static class TeiExport
                 xml.WriteAttributeString("type", "transcript");
                 xml.WriteAttributeString("xml", "lang", null, transcript.Language);
             }
-            foreach (var paragraph in transcript.Text.Split("\n\n")) xml.WriteElementString("p", Tei, Clean(paragraph));
+            foreach (var paragraph in transcript.Text.Split("\n\n")) xml.WriteElementString("p", Tei, XmlText.Clean(paragraph));
             if (!first) xml.WriteEndElement();
             first = false;
         }
@@ -99,7 +99,7 @@ internal static class TeiExport
         {
             xml.WriteStartElement("note", Tei);
             xml.WriteAttributeString("n", (number++).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            xml.WriteString(Clean(note));
+            xml.WriteString(XmlText.Clean(note));
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
@@ -111,7 +111,4 @@ internal static class TeiExport
         xml.WriteEndElement();
         xml.WriteEndElement();
     }
-
-    // Characters XML 1.0 cannot carry (control characters in an imported text) would make the whole file unreadable.
-    private static string Clean(string value) => value.All(XmlConvert.IsXmlChar) ? value : string.Concat(value.Where(XmlConvert.IsXmlChar));
 }

@@ -112,7 +112,11 @@ public sealed class OaiHarvester(HttpClient http, RecordImport import, string st
                 else items.Add(Item(record, identifier, request.MetadataPrefix, report.RepositoryName));
             }
             var label = $"{report.RepositoryName} by OAI-PMH";
-            report.Events.AddRange(await import.ImportAsync(baseUrl, label, items, null, cancellationToken));
+            var events = await import.ImportAsync(baseUrl, label, items, null, cancellationToken);
+            // A page that could not be written is not passed over: the harvest stops before it, to go on from it.
+            if (events.FirstOrDefault(e => e.Outcome == ImportOutcome.Failed && e.Location == baseUrl) is { } failed)
+                throw new HarvestException($"a page of {report.RepositoryName} could not be written: {failed.Reason}");
+            report.Events.AddRange(events);
             report.Events.AddRange(await import.DeleteAsync(label, deleted, cancellationToken));
 
             var token = list.Element(O + "resumptionToken");
@@ -128,7 +132,9 @@ public sealed class OaiHarvester(HttpClient http, RecordImport import, string st
             arguments = [("verb", "ListRecords"), ("resumptionToken", state.ResumptionToken)];
         }
 
-        (state.LastCompleted, state.ResumptionToken, state.From, state.Until) = (state.ListStartedAt ?? state.LastCompleted, null, null, null);
+        // The next harvest asks from where this one's list ended: its until, or the moment it began.
+        var ended = request.Until ?? state.ListStartedAt ?? state.LastCompleted;
+        (state.LastCompleted, state.ResumptionToken, state.From, state.Until) = (ended, null, null, null);
         state.Save(statePath);
         return report;
     }
@@ -142,9 +148,11 @@ public sealed class OaiHarvester(HttpClient http, RecordImport import, string st
         return arguments;
     }
 
-    // A day asked of a repository that counts in seconds is written in its granularity, its first or last second.
+    // A day asked of a repository that counts in seconds is written in its granularity, its first or last second; a
+    // moment asked of one that counts in days is its day.
     private static string Moment(string value, bool seconds, bool endOfDay) =>
-        seconds && value.Length == 10 ? value + (endOfDay ? "T23:59:59Z" : "T00:00:00Z") : value;
+        seconds ? value.Length == 10 ? value + (endOfDay ? "T23:59:59Z" : "T00:00:00Z") : value
+        : value.Length > 10 ? value[..10] : value;
 
     private static ImportItem Item(XElement record, string identifier, string prefix, string repositoryName)
     {
@@ -154,9 +162,9 @@ public sealed class OaiHarvester(HttpClient http, RecordImport import, string st
         if (prefix == DossierRecordXml.Prefix)
         {
             if (metadata.Name != XName.Get("record", DossierRecordXml.Namespace)) return ImportItem.Failed(identifier, $"not a {prefix} record: {metadata.Name}");
-            var read = DossierRecordXml.Read(metadata);
-            // The source's own Record ID is the record's identity; without one, its OAI identifier is.
-            document = read with { RecordId = read.RecordId ?? identifier, Url = null };
+            // The record's identity here is its OAI identifier, as for any harvested record: the source's own Record ID
+            // could be another record's here, and the source's deletions name the OAI identifier.
+            document = DossierRecordXml.Read(metadata) with { RecordId = identifier, Url = null };
         }
         else
         {
@@ -201,6 +209,11 @@ public sealed class OaiHarvester(HttpClient http, RecordImport import, string st
             catch (HttpRequestException e)
             {
                 problem = e.Message;
+                wait = TimeSpan.FromSeconds(1 << Math.Min(attempt, 6));
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                problem = "no answer in time";
                 wait = TimeSpan.FromSeconds(1 << Math.Min(attempt, 6));
             }
             if (attempt >= Retries) throw new HarvestException($"{address} could not be had: {problem}");

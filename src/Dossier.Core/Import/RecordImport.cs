@@ -65,6 +65,9 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
 {
     private const int BatchSize = 500;
 
+    /// <summary>The longest Record ID the store keeps (its column's length).</summary>
+    public const int MaxRecordIdLength = 64;
+
     // A file may describe again a record that is a draft, withdrawn or deleted: the import sees the whole archive.
     private readonly DossierDb db = db.WholeArchive();
 
@@ -154,6 +157,11 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                     if (item.Record is null)
                     {
                         events.Add(new(item.Location, ImportOutcome.Failed, item.Error));
+                        continue;
+                    }
+                    if (item.Record.RecordId is { Length: > MaxRecordIdLength } longId)
+                    {
+                        events.Add(new(item.Location, ImportOutcome.Failed, $"the Record ID '{longId[..20]}…' is longer than {MaxRecordIdLength} characters"));
                         continue;
                     }
                     var incoming = item.Record;

@@ -46,7 +46,7 @@ public static class DossierRecordXml
             Attribute(writer, "delo", source.Delo);
             Attribute(writer, "pages", source.Pages);
             Attribute(writer, "reel", source.Reel);
-            if (source.Text is not null) writer.WriteString(Clean(source.Text));
+            if (source.Text is not null) writer.WriteString(XmlText.Clean(source.Text));
             writer.WriteEndElement();
         }
         foreach (var name in record.Creators ?? []) Element(writer, "creator", name);
@@ -66,7 +66,7 @@ public static class DossierRecordXml
         {
             writer.WriteStartElement("transcript", Namespace);
             writer.WriteAttributeString("language", transcript.Language);
-            writer.WriteString(Clean(transcript.Text));
+            writer.WriteString(XmlText.Clean(transcript.Text));
             writer.WriteEndElement();
         }
         writer.WriteEndElement();
@@ -119,14 +119,11 @@ public static class DossierRecordXml
     private static void Element(XmlWriter writer, string name, string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
-        writer.WriteElementString(name, Namespace, Clean(value));
+        writer.WriteElementString(name, Namespace, XmlText.Clean(value));
     }
 
     private static void Attribute(XmlWriter writer, string name, string? value)
     {
-        if (!string.IsNullOrEmpty(value)) writer.WriteAttributeString(name, Clean(value));
+        if (!string.IsNullOrEmpty(value)) writer.WriteAttributeString(name, XmlText.Clean(value));
     }
-
-    // Characters XML 1.0 cannot carry (control characters in an imported text) would make the whole response invalid.
-    private static string Clean(string value) => value.All(XmlConvert.IsXmlChar) ? value : string.Concat(value.Where(XmlConvert.IsXmlChar));
 }

@@ -28,5 +28,7 @@ public static class OaiDates
     }
 
     /// <summary>The first moment after an inclusive <c>until</c>: the next second, or the next day for a day.</summary>
-    public static DateTime EndOf(DateTime until, bool dayOnly) => dayOnly ? until.AddDays(1) : until.AddSeconds(1);
+    public static DateTime EndOf(DateTime until, bool dayOnly) =>
+        DateTime.MaxValue - until < TimeSpan.FromDays(1) ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
+        : dayOnly ? until.AddDays(1) : until.AddSeconds(1);
 }

@@ -62,5 +62,7 @@ public class InvertedParticleTests
         Assert.Equal("G. de Jong", name.Natural());
         Assert.Equal("de Jong, G.", name.InvertedInitials());
         Assert.Equal("van der Laan, L.", PersonName.Parse("Laan, L. van der").Inverted());
+        // With no given name to take it from, the particle stays.
+        Assert.Equal("Beethoven, van", PersonName.Parse("Beethoven, van").Inverted());
     }
 }

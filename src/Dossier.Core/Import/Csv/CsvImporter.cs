@@ -129,7 +129,7 @@ public sealed class CsvImporter(CsvMapping mapping) : IRecordImporter
         }
         // American month/day/year, as the release spreadsheets write it; year 0 or day 0 means not known.
         var parts = t.Split('/');
-        if (parts.Length == 3 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit)))
+        if (parts.Length == 3 && parts.All(p => p.Length is > 0 and <= 4 && p.All(char.IsAsciiDigit)))
         {
             var (month, day, year) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
             if (year == 0 || month == 0)

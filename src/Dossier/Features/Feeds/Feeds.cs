@@ -71,20 +71,22 @@ public static class Feeds
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [e.Message] });
         }
-        // Newest publications first, the search's among them: read in order until the feed is full.
-        var records = new List<ArchivalRecord>();
+        // Newest publications first, the search's among them: numbers read in order until the feed is full, then the records.
+        var newest = new List<int>();
         if (matching.Count > 0)
         {
-            await foreach (var record in Published(db)
-                               .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            await foreach (var id in Published(db).OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Select(r => r.Id)
+                               .AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                if (!matching.Contains(record.Id)) continue;
-                records.Add(record);
-                if (records.Count == EntriesPerFeed || records.Count == matching.Count) break;
+                if (!matching.Contains(id)) continue;
+                newest.Add(id);
+                if (newest.Count == EntriesPerFeed || newest.Count == matching.Count) break;
             }
         }
+        var records = await Published(db).Where(r => newest.Contains(r.Id))
+            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         var query = http.Request.QueryString.Value ?? "";
-        var what = request.Query is { } q ? $"“{q}”" : "a search";
+        var what = request.Query is { } q ? $"“{XmlText.Clean(q)}”" : "a search";
         return Atom(http.Request, archive, records, $"{archive.Name}: newly published records for {what}", "/feeds/search.atom" + query, "/search" + query);
     }
 
@@ -108,7 +110,7 @@ public static class Feeds
             {
                 var url = DocumentsApi.RecordUrl(request, record.Id);
                 xml.WriteStartElement("entry", AtomNamespace);
-                xml.WriteElementString("title", AtomNamespace, Clean(record.Title));
+                xml.WriteElementString("title", AtomNamespace, XmlText.Clean(record.Title));
                 xml.WriteElementString("id", AtomNamespace, url);
                 Link(xml, "alternate", "text/html", url);
                 xml.WriteElementString("published", AtomNamespace, Stamp(record.PublishedAt!.Value));
@@ -116,16 +118,16 @@ public static class Feeds
                 foreach (var creator in record.Creators)
                 {
                     xml.WriteStartElement("author", AtomNamespace);
-                    xml.WriteElementString("name", AtomNamespace, Clean(creator));
+                    xml.WriteElementString("name", AtomNamespace, XmlText.Clean(creator));
                     xml.WriteEndElement();
                 }
                 if (record.Type is { } type)
                 {
                     xml.WriteStartElement("category", AtomNamespace);
-                    xml.WriteAttributeString("term", Clean(type));
+                    xml.WriteAttributeString("term", XmlText.Clean(type));
                     xml.WriteEndElement();
                 }
-                xml.WriteElementString("summary", AtomNamespace, Clean(record.Summary ?? ChicagoCitation.Format(record, archive.Name)));
+                xml.WriteElementString("summary", AtomNamespace, XmlText.Clean(record.Summary ?? ChicagoCitation.Format(record, archive.Name)));
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
@@ -193,6 +195,4 @@ public static class Feeds
     }
 
     private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Clean(string value) => value.All(XmlConvert.IsXmlChar) ? value : string.Concat(value.Where(XmlConvert.IsXmlChar));
 }

@@ -60,7 +60,7 @@ public static class OaiProvider
                 WriteRequest(writer, baseUrl, echo);
                 writer.WriteStartElement("error", Namespace);
                 writer.WriteAttributeString("code", error.Code);
-                writer.WriteString(error.Message);
+                writer.WriteString(XmlText.Clean(error.Message));
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
@@ -75,7 +75,8 @@ public static class OaiProvider
         if (request is not null)
         {
             writer.WriteAttributeString("verb", request.Verb);
-            foreach (var (name, value) in request.Arguments) writer.WriteAttributeString(name, value);
+            // The arguments as they came, less what XML cannot carry (a harvester's stray control character).
+            foreach (var (name, value) in request.Arguments) writer.WriteAttributeString(name, XmlText.Clean(value));
         }
         writer.WriteString(baseUrl);
         writer.WriteEndElement();
@@ -149,7 +150,7 @@ public static class OaiProvider
             {
                 writer.WriteStartElement("set", Namespace);
                 writer.WriteElementString("setSpec", Namespace, spec);
-                writer.WriteElementString("setName", Namespace, name);
+                writer.WriteElementString("setName", Namespace, XmlText.Clean(name));
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
@@ -173,7 +174,8 @@ public static class OaiProvider
             ResumptionToken list;
             if (request["resumptionToken"] is { } tokenText)
             {
-                list = ResumptionToken.Decode(tokenText) is { } decoded && decoded.Verb == request.Verb
+                list = ResumptionToken.Decode(tokenText) is { } decoded && decoded.Verb == request.Verb && IsFormat(decoded.MetadataPrefix)
+                       && (decoded.Set is null || OaiSets.IsValidSpec(decoded.Set))
                     ? decoded
                     : throw new OaiProtocolException("badResumptionToken", $"'{tokenText}' is not a resumption token of this repository for {request.Verb}");
             }
@@ -189,17 +191,17 @@ public static class OaiProvider
                 list = new ResumptionToken(request.Verb, request["metadataPrefix"]!, set, from, before is { } b && b < now ? b : now, 0, 0);
             }
 
-            var matching = Known.Where(r => r.UpdatedAt < list.Before);
+            // A set lists its published records: a withdrawn or deleted record's type and languages may be an
+            // unpublished edit's, so deleted headers come only in lists without a set.
+            var matching = (list.Set is null ? Known : Published()).Where(r => r.UpdatedAt < list.Before);
             if (list.From is { } fromUtc) matching = matching.Where(r => r.UpdatedAt >= fromUtc);
             if (list.Set is { } spec) matching = await OaiSets.FilterAsync(matching, spec, Published(), cancellationToken);
             var total = await matching.CountAsync(cancellationToken);
             var size = headersOnly ? options.IdentifiersPerResponse : options.RecordsPerResponse;
             var page = await matching.Where(r => r.Id > list.AfterId).OrderBy(r => r.Id).Take(size + 1).ToListAsync(cancellationToken);
-            if (page.Count == 0)
-            {
-                if (list.Cursor == 0) throw new OaiProtocolException("noRecordsMatch", "no record matches these arguments");
-                // The rest of a list was withdrawn or changed since the last response: end it properly.
-            }
+            // An empty page is not a list (the schema wants one record at least): also when the rest of a list changed
+            // since its last response and moved past its end.
+            if (page.Count == 0) throw new OaiProtocolException("noRecordsMatch", list.Cursor == 0 ? "no record matches these arguments" : "no more records match this list");
             var more = page.Count > size;
             if (more) page.RemoveAt(page.Count - 1);
             if (!headersOnly) await LoadTranscriptsAsync(page.Where(IsPublished).ToList(), list.MetadataPrefix, cancellationToken);
@@ -218,9 +220,11 @@ public static class OaiProvider
             writer.WriteEndElement();
         }
 
+        private static bool IsFormat(string prefix) => prefix is "oai_dc" or DossierRecordXml.Prefix;
+
         private static void CheckFormat(string prefix)
         {
-            if (prefix is not ("oai_dc" or DossierRecordXml.Prefix))
+            if (!IsFormat(prefix))
                 throw new OaiProtocolException("cannotDisseminateFormat", $"'{prefix}' is not a format of this repository (oai_dc, {DossierRecordXml.Prefix})");
         }
 
