@@ -66,4 +66,36 @@ public sealed class CsvMapping
         if (!Columns.ContainsValue("title")) throw new InvalidDataException("the mapping must give a column for title");
         if (Separator.Length == 0) throw new InvalidDataException("the separator may not be empty");
     }
+
+    private static readonly (string Field, string[] Names)[] Guesses =
+    [
+        ("recordId", ["recordid", "recordnumber", "recordnum", "recordno", "identifier", "id"]),
+        ("title", ["title", "documenttitle", "name"]),
+        ("date", ["date", "docdate", "documentdate", "dated"]),
+        ("summary", ["summary", "description", "abstract"]),
+        ("type", ["type", "doctype", "documenttype", "genre"]),
+        ("classification", ["classification", "originalclassification"]),
+        ("languages", ["language", "languages", "lang"]),
+        ("creators", ["from", "fromname", "author", "authors", "creator", "creators", "sender"]),
+        ("recipients", ["to", "toname", "recipient", "recipients", "addressee"]),
+        ("place", ["place", "placewritten"]),
+        ("subjects", ["subject", "subjects", "keywords", "tags"]),
+        ("source", ["source", "filenumber", "filenum", "reference", "archivalreference"]),
+        ("source.archive", ["originator", "archive", "agency"]),
+        ("provenance", ["provenance"]),
+        ("translators", ["translator", "translators"]),
+        ("donors", ["donor", "donors"]),
+        ("rights", ["rights", "license", "licence"]),
+        ("uploadedDate", ["releasedate", "narareleasedate", "uploaded", "uploadeddate"]),
+        ("repository", ["repository"]),
+        ("notes", ["comments", "comment", "notes", "note", "remarks"]),
+        ("transcript", ["text", "transcript", "fulltext"]),
+    ];
+
+    /// <summary>The field a column's header most likely names ("Doc Date" → date, "From Name" → creators), or ignore.</summary>
+    public static string Guess(string header)
+    {
+        var key = new string([.. header.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+        return Guesses.FirstOrDefault(g => g.Names.Contains(key)).Field ?? "ignore";
+    }
 }
