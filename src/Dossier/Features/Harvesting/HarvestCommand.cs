@@ -28,16 +28,7 @@ public static class HarvestCommand
 
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
         await ArchiveSetup.MigrateAsync(services, cancellationToken);
-        RecordIndex? index;
-        try
-        {
-            index = RecordIndex.Open(archive.IndexDirectory);
-        }
-        catch (IndexBusyException)
-        {
-            index = null;
-        }
-        using (index)
+        using (var index = ImportCommand.TryOpenIndex(archive))
         using (var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) })
         {
             http.DefaultRequestHeaders.UserAgent.ParseAdd("Dossier-harvester/1.0");

@@ -30,17 +30,7 @@ public static class ImportCommand
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
         await ArchiveSetup.MigrateAsync(services, cancellationToken);
 
-        // With the index to itself, the import indexes as it goes; else the running server follows the new records.
-        RecordIndex? index;
-        try
-        {
-            index = RecordIndex.Open(archive.IndexDirectory);
-        }
-        catch (IndexBusyException)
-        {
-            index = null;
-        }
-        using (index)
+        using (var index = TryOpenIndex(archive))
         {
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<RecordImport>();
@@ -70,6 +60,22 @@ public static class ImportCommand
                 Console.WriteLine($"Indexed {indexed} records.");
             }
             return report.Failed > 0 ? 1 : 0;
+        }
+    }
+
+    /// <summary>
+    /// The search index, when no server holds it: an import (or a harvest) with the index to itself indexes as it
+    /// goes; else the running server follows the new records from the store.
+    /// </summary>
+    internal static RecordIndex? TryOpenIndex(ArchiveOptions archive)
+    {
+        try
+        {
+            return RecordIndex.Open(archive.IndexDirectory);
+        }
+        catch (IndexBusyException)
+        {
+            return null;
         }
     }
 
