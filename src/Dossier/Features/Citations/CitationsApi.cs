@@ -60,10 +60,7 @@ public static class CitationsApi
         var exporting = CitationStyle.All.Where(s => s.ExportsMany).ToList();
         var style = CitationStyle.Find(query["style"].ToString());
         if (style is null || !style.ExportsMany) return UnknownStyle(query["style"].ToString(), exporting);
-        var request = SearchRequest.Read(query);
-        // The page and its size are the export's own: the first thousand hits.
-        request.Errors.Remove("page");
-        request.Errors.Remove("size");
+        var request = SearchRequest.ReadForAllHits(query);
         if (request.Errors.Count > 0) return TypedResults.ValidationProblem(request.Errors);
 
         SearchResults results;

@@ -21,9 +21,10 @@ public sealed class RecordMetadata
     /// <summary>The OpenURL ContextObject of the COinS span's title attribute.</summary>
     public string Coins { get; }
 
-    public RecordMetadata(CitedRecord cited, string siteName, string? pdfUrl = null)
+    // citation: the record's Chicago line, already made for the page; it describes a record without a summary.
+    public RecordMetadata(CitedRecord cited, string citation, string siteName, string? pdfUrl = null)
     {
-        Tags = [.. Highwire(cited, pdfUrl), .. DublinCoreTags(cited), .. Sharing(cited, siteName)];
+        Tags = [.. Highwire(cited, pdfUrl), .. DublinCoreTags(cited), .. Sharing(cited, citation, siteName)];
         JsonLd = SchemaOrg(cited).ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
         Coins = ContextObject(cited);
     }
@@ -50,9 +51,9 @@ public sealed class RecordMetadata
     private static IEnumerable<(string, string, string)> DublinCoreTags(CitedRecord cited) =>
         DublinCore.Elements(cited).Select(e => ("name", "DC." + e.Element, e.Value));
 
-    private static IEnumerable<(string, string, string)> Sharing(CitedRecord cited, string siteName)
+    private static IEnumerable<(string, string, string)> Sharing(CitedRecord cited, string citation, string siteName)
     {
-        var description = cited.Summary ?? ChicagoCitation.Format(cited);
+        var description = cited.Summary ?? citation;
         // "article", not "website": Zotero ranks og:type=website above Dublin Core's type and would save a web page.
         yield return ("property", "og:type", "article");
         yield return ("property", "og:title", cited.Title);
@@ -131,6 +132,6 @@ public sealed class RecordMetadata
     }
 
     /// <summary>A <c>mailto:</c> link that shares the record: its title as the subject, the citation and the permalink as the message.</summary>
-    public static string MailTo(CitedRecord cited) => string.Create(CultureInfo.InvariantCulture,
-        $"mailto:?subject={Uri.EscapeDataString(cited.Title)}&body={Uri.EscapeDataString(ChicagoCitation.Format(cited) + "\n\n" + cited.Url)}");
+    public static string MailTo(CitedRecord cited, string citation) => string.Create(CultureInfo.InvariantCulture,
+        $"mailto:?subject={Uri.EscapeDataString(cited.Title)}&body={Uri.EscapeDataString(citation + "\n\n" + cited.Url)}");
 }

@@ -34,8 +34,11 @@ public static class DocumentsApi
     public static bool TryParseId(string? text, out int id) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
 
+    /// <summary>Where the archive is served, as the request reached it (behind a proxy, as the proxy forwards it).</summary>
+    public static string SiteUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
     public static string RecordUrl(HttpRequest request, int id) =>
-        string.Create(CultureInfo.InvariantCulture, $"{request.Scheme}://{request.Host}{request.PathBase}/documents/{id}");
+        string.Create(CultureInfo.InvariantCulture, $"{SiteUrl(request)}/documents/{id}");
 
     /// <summary>
     /// A record with its transcripts, in the order the source printed them, as the context's visitor may see it (its

@@ -64,11 +64,18 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
         var cited = CitationsApi.Cite(record, archive, Request, clock);
         Citation = ChicagoCitation.Format(cited);
         Permalink = cited.Url!;
-        Styles = [.. CitationStyle.All.Select(style => style.Text is { } text
-            ? (style, text(cited).ToHtml(), text(cited).ToString())
-            : (style, System.Net.WebUtility.HtmlEncode(style.Write([cited])), style.Write([cited])))];
-        Metadata = new RecordMetadata(cited, archive.Name);
-        MailTo = RecordMetadata.MailTo(cited);
+        Styles = [.. CitationStyle.All.Select(style =>
+        {
+            if (style.Text is { } text)
+            {
+                var formatted = text(cited);
+                return (style, formatted.ToHtml(), formatted.ToString());
+            }
+            var written = style.Write([cited]);
+            return (style, System.Net.WebUtility.HtmlEncode(written), written);
+        })];
+        Metadata = new RecordMetadata(cited, Citation, archive.Name);
+        MailTo = RecordMetadata.MailTo(cited, Citation);
         SearchQuery = string.IsNullOrWhiteSpace(q) || q.Length > 1000 ? null : q.Trim();
         markings = index.Markings(SearchQuery);
         Parallel = string.Equals(view, "parallel", StringComparison.OrdinalIgnoreCase) && record.Transcripts.Count > 1;

@@ -26,9 +26,7 @@ public static class ExportApi
             {
                 ["format"] = [$"'{query["format"]}' is not an export format (" + string.Join(", ", ExportFormat.All.Select(f => f.Key)) + ")"],
             });
-        var request = SearchRequest.Read(query);
-        request.Errors.Remove("page");
-        request.Errors.Remove("size");
+        var request = SearchRequest.ReadForAllHits(query);
         if (request.Errors.Count > 0) return TypedResults.ValidationProblem(request.Errors);
         IReadOnlyList<int> ids;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -38,7 +38,7 @@ public static class Feeds
             // The staff's pages, the API (for programs, with its own documentation) and search results (endless
             // combinations of the same records) are not for crawlers; every record is in the sitemap.
             "Disallow: /editor\nDisallow: /admin\nDisallow: /account\nDisallow: /api/\nDisallow: /search\n" +
-            $"Sitemap: {Base(http.Request)}/sitemap.xml\n", "text/plain; charset=utf-8", Encoding.UTF8));
+            $"Sitemap: {DocumentsApi.SiteUrl(http.Request)}/sitemap.xml\n", "text/plain; charset=utf-8", Encoding.UTF8));
         return app;
     }
 
@@ -46,7 +46,6 @@ public static class Feeds
     private static IQueryable<ArchivalRecord> Published(DossierDb db) =>
         db.Records.AsNoTracking().Where(r => r.Status == PublicationStatus.Published && r.DeletedAt == null && r.PublishedAt != null);
 
-    private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     public static async Task<IResult> RecordsFeedAsync(HttpContext http, DossierDb db, ArchiveOptions archive, CancellationToken cancellationToken)
     {
@@ -58,9 +57,7 @@ public static class Feeds
     /// <summary>The newest published records a search finds: a researcher follows a question in a feed reader.</summary>
     public static async Task<IResult> SearchFeedAsync(HttpContext http, DossierDb db, RecordIndex index, ArchiveOptions archive, CancellationToken cancellationToken)
     {
-        var request = SearchRequest.Read(http.Request.Query);
-        request.Errors.Remove("page");
-        request.Errors.Remove("size");
+        var request = SearchRequest.ReadForAllHits(http.Request.Query);
         if (request.Errors.Count > 0) return TypedResults.ValidationProblem(request.Errors);
         HashSet<int> matching;
         try
@@ -92,7 +89,7 @@ public static class Feeds
 
     private static IResult Atom(HttpRequest request, ArchiveOptions archive, List<ArchivalRecord> records, string title, string self, string alternate)
     {
-        var site = Base(request);
+        var site = DocumentsApi.SiteUrl(request);
         var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
@@ -138,7 +135,7 @@ public static class Feeds
     /// <summary>The sitemap: the home page and every published record's permalink, or an index of numbered sitemaps when there are more than fit one.</summary>
     private static async Task<IResult> SitemapAsync(HttpContext http, DossierDb db, int perFile, int? number, CancellationToken cancellationToken)
     {
-        var site = Base(http.Request);
+        var site = DocumentsApi.SiteUrl(http.Request);
         var published = Published(db).OrderBy(r => r.Id);
         var count = await published.CountAsync(cancellationToken);
         var files = Math.Max(1, (count + 1 + perFile - 1) / perFile); // the home page is an address too

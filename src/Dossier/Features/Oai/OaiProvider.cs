@@ -32,7 +32,7 @@ public static class OaiProvider
     public static async Task<IResult> Answer(HttpContext http, DossierDb db, ArchiveOptions archive, OaiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = OaiDates.ToSecond(clock.GetUtcNow().UtcDateTime);
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/oai";
+        var baseUrl = DocumentsApi.SiteUrl(http.Request) + "/oai";
         var parameters = http.Request.HasFormContentType
             ? (await http.Request.ReadFormAsync(cancellationToken)).Concat(http.Request.Query)
             : http.Request.Query;
@@ -126,7 +126,7 @@ public static class OaiProvider
             if (request["identifier"] is { } identifier) await FindAsync(identifier, cancellationToken);
             BeginVerb();
             Format("oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", DublinCore.OaiDcNamespace);
-            Format(DossierRecordXml.Prefix, $"{http.Scheme}://{http.Host}{http.PathBase}/oai/{DossierRecordXml.SchemaFile}", DossierRecordXml.Namespace);
+            Format(DossierRecordXml.Prefix, $"{baseUrl}/{DossierRecordXml.SchemaFile}", DossierRecordXml.Namespace);
             writer.WriteEndElement();
 
             void Format(string prefix, string schema, string ns)
@@ -241,9 +241,9 @@ public static class OaiProvider
         {
             if (prefix != DossierRecordXml.Prefix || records.Count == 0) return;
             var ids = records.Select(r => r.Id).ToList();
-            var transcripts = await db.Transcripts.AsNoTracking().Where(t => ids.Contains(t.ArchivalRecordId)).ToListAsync(cancellationToken);
-            foreach (var record in records)
-                record.Transcripts = [.. transcripts.Where(t => t.ArchivalRecordId == record.Id).OrderBy(t => t.Position)];
+            var transcripts = (await db.Transcripts.AsNoTracking().Where(t => ids.Contains(t.ArchivalRecordId)).OrderBy(t => t.Position).ToListAsync(cancellationToken))
+                .ToLookup(t => t.ArchivalRecordId);
+            foreach (var record in records) record.Transcripts = [.. transcripts[record.Id]];
         }
 
         private static bool IsPublished(ArchivalRecord record) => record.Status == PublicationStatus.Published && record.DeletedAt is null;

@@ -102,6 +102,18 @@ public sealed record SearchRequest(SearchOptions Options, Dictionary<string, str
         return new SearchRequest(options, errors);
     }
 
+    /// <summary>
+    /// The parameters of a search that takes every hit (an export, a feed): its page and size are not read, so
+    /// they cannot be wrong.
+    /// </summary>
+    public static SearchRequest ReadForAllHits(IQueryCollection query)
+    {
+        var request = Read(query);
+        request.Errors.Remove("page");
+        request.Errors.Remove("size");
+        return request;
+    }
+
     private static string? Date(string name, string? value, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
