@@ -4,6 +4,7 @@ using Dossier.Features.Accounts;
 using Dossier.Features.Archive;
 using Dossier.Features.Assets;
 using Dossier.Features.Citations;
+using Dossier.Features.Collections;
 using Dossier.Features.Documents;
 using Dossier.Features.Editing;
 using Dossier.Features.Export;
@@ -81,6 +82,7 @@ public static class DossierWeb
         app.MapCitationsApi();
         app.MapOaiProvider();
         app.MapExportApi();
+        app.MapCollectionsApi();
         app.MapFeeds(builder.Configuration);
         app.MapOperations(builder.Configuration);
         app.MapRazorPages();

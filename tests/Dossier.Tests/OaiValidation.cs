@@ -41,7 +41,8 @@ public static class OaiValidation
         var document = XDocument.Parse(xml, LoadOptions.SetLineInfo);
         var errors = new List<string>();
         document.Validate(Protocol, (_, e) => errors.Add($"{e.Severity} at {e.Exception?.LineNumber}: {e.Message}"));
-        foreach (var metadata in document.Descendants(XName.Get("metadata", Oai)))
+        // Records' metadata, and the Dublin Core that describes a set.
+        foreach (var metadata in document.Descendants(XName.Get("metadata", Oai)).Concat(document.Descendants(XName.Get("setDescription", Oai))))
         {
             var content = metadata.Elements().Single();
             var schemas = content.Name.NamespaceName switch

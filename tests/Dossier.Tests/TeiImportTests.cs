@@ -32,6 +32,16 @@ public class TeiImportTests
         Assert.Equal("Washington", (string?)json["place"]);
         Assert.Equal("Papers Relating to the Foreign Relations of the United States, 1918, Russia, Volume III", (string?)json["repository"]);
 
+        // The volume is a collection, public as the import published, its records in the volume's order.
+        var volumeCollection = (await archive.GetJsonAsync("/api/collections"))["collections"]!.AsArray().Single()!;
+        Assert.Equal("frus1918Russiav03", (string?)volumeCollection["slug"]);
+        Assert.Equal("Papers Relating to the Foreign Relations of the United States, 1918, Russia, Volume III", (string?)volumeCollection["title"]);
+        Assert.Equal("Published by United States Government Printing Office, Washington, 1932.", (string?)volumeCollection["description"]);
+        Assert.Equal(478, (int)volumeCollection["records"]!);
+        var first = (await archive.GetJsonAsync("/api/collections/frus1918Russiav03?size=3"))["records"]!.AsArray().Select(r => (int)r!["id"]!).ToList();
+        Assert.Equal([await archive.IdOfRecordAsync("frus1918Russiav03/d1"), await archive.IdOfRecordAsync("frus1918Russiav03/d2"), await archive.IdOfRecordAsync("frus1918Russiav03/d3")], first);
+        Assert.Equal(478, (await archive.GetJsonAsync("/api/search?collection=frus1918Russiav03"))["total"]!.GetValue<int>());
+
         var withNote = await archive.IdOfRecordAsync("frus1918Russiav03/d250");
         var page = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync($"/documents/{withNote}"));
         Assert.Contains("Langdon Warner, Vice Consul at Harbin.", page.QuerySelector("section.notes")!.TextContent, StringComparison.Ordinal);

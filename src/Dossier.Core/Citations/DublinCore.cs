@@ -33,14 +33,19 @@ public static class DublinCore
         if (cited.Rights is { } rights) yield return ("rights", rights);
     }
 
-    public static void WriteElement(XmlWriter writer, CitedRecord cited)
+    public static void WriteElement(XmlWriter writer, CitedRecord cited) => Write(writer, Elements(cited));
+
+    /// <summary>An <c>oai_dc:dc</c> element holding a description alone: how OAI-PMH describes a set.</summary>
+    public static void WriteDescription(XmlWriter writer, string description) => Write(writer, [("description", description)]);
+
+    private static void Write(XmlWriter writer, IEnumerable<(string Element, string Value)> elements)
     {
         writer.WriteStartElement("oai_dc", "dc", OaiDcNamespace);
         writer.WriteAttributeString("xmlns", "dc", null, ElementsNamespace);
         writer.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
         writer.WriteAttributeString("xsi", "schemaLocation", "http://www.w3.org/2001/XMLSchema-instance",
             OaiDcNamespace + " http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
-        foreach (var (element, value) in Elements(cited)) writer.WriteElementString("dc", element, ElementsNamespace, XmlText.Clean(value));
+        foreach (var (element, value) in elements) writer.WriteElementString("dc", element, ElementsNamespace, XmlText.Clean(value));
         writer.WriteEndElement();
     }
 

@@ -46,4 +46,7 @@ public static class AuditEvents
     public const string Imported = "imported";
     public const string TokenCreated = "API token created";
     public const string TokenRevoked = "API token revoked";
+    public const string CollectionCreated = "collection created";
+    public const string CollectionChanged = "collection changed";
+    public const string CollectionDeleted = "collection deleted";
 }

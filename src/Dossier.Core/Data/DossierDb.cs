@@ -1,4 +1,5 @@
 using Dossier.Accounts;
+using Dossier.Collections;
 using Dossier.Curation;
 using Dossier.Records;
 using Dossier.Search;
@@ -17,6 +18,8 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
 {
     public DbSet<ArchivalRecord> Records => Set<ArchivalRecord>();
     public DbSet<Transcript> Transcripts => Set<Transcript>();
+    public DbSet<Collection> Collections => Set<Collection>();
+    public DbSet<CollectionMember> CollectionMembers => Set<CollectionMember>();
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -133,6 +136,9 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             record.HasIndex(r => r.Fingerprint);
             record.HasIndex(r => r.Date);
             record.HasIndex(r => r.CreatedAt);
+            // OAI-PMH lists and feeds read records in the order of their changes and publications.
+            record.HasIndex(r => r.UpdatedAt);
+            record.HasIndex(r => r.PublishedAt);
             record.Property(r => r.RecordId).HasMaxLength(64);
             record.Property(r => r.Fingerprint).HasMaxLength(64);
             record.Property(r => r.Date).HasMaxLength(10);
@@ -170,6 +176,27 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             transcript.HasIndex(t => new { t.ArchivalRecordId, t.Position });
             // A transcript is seen when its record is (the records' filter applies inside).
             transcript.HasQueryFilter(t => !PublishedOnly || Records.Any(r => r.Id == t.ArchivalRecordId));
+        });
+        model.Entity<Collection>(collection =>
+        {
+            collection.ToTable("Collections");
+            collection.HasIndex(c => c.Slug).IsUnique();
+            collection.Property(c => c.Slug).HasMaxLength(Collection.MaxSlugLength);
+            collection.Property(c => c.Title).HasMaxLength(500);
+            collection.Ignore(c => c.IsPublic);
+            // A collection an editor has not made public does not exist for a visitor.
+            collection.HasQueryFilter(c => !PublishedOnly || c.PublishedAt != null);
+        });
+        model.Entity<CollectionMember>(member =>
+        {
+            member.ToTable("CollectionMembers");
+            member.HasKey(m => new { m.CollectionId, m.ArchivalRecordId });
+            member.HasIndex(m => new { m.CollectionId, m.Position });
+            member.HasIndex(m => m.ArchivalRecordId);
+            member.HasOne(m => m.Collection).WithMany(c => c.Members).HasForeignKey(m => m.CollectionId).OnDelete(DeleteBehavior.Cascade);
+            member.HasOne(m => m.Record).WithMany(r => r.Collections).HasForeignKey(m => m.ArchivalRecordId).OnDelete(DeleteBehavior.Cascade);
+            // A visitor sees a record's place in a collection when both are public.
+            member.HasQueryFilter(m => !PublishedOnly || (Records.Any(r => r.Id == m.ArchivalRecordId) && Collections.Any(c => c.Id == m.CollectionId)));
         });
         model.Entity<Revision>(revision =>
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Dossier.Collections;
 using Dossier.Curation;
 using Dossier.Data;
 using Dossier.Records;
@@ -143,6 +144,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         var tasks = new List<long>();
         var byRecordId = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
         var byFingerprint = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
+        var placing = new Placing();
         db.Revising((Publish ? "imported and published from " : "imported from ") + label);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -152,6 +154,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 foreach (var item in chunk) if (item.Record is not null) Prepare(item.Record);
                 // One look-up for the chunk instead of one or two a record: every stored record it could be.
                 var stored = await CandidatesAsync(chunk.Select(i => i.Record).OfType<ArchivalRecord>().ToList(), cancellationToken);
+                await placing.ReadAsync(db, chunk.Select(i => i.Record).OfType<ArchivalRecord>(), stored.ByRecordId.Values.Concat(stored.ByFingerprint.SelectMany(g => g)), cancellationToken);
                 foreach (var item in chunk)
                 {
                     if (item.Record is null)
@@ -174,6 +177,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                         incoming.Status = PublicationStatus.Draft;
                         PublishIfAsked(incoming, now);
                         db.Records.Add(incoming);
+                        placing.Place(incoming, incoming);
                         target = incoming;
                         events.Add(new(item.Location, ImportOutcome.Imported));
                     }
@@ -184,14 +188,17 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                     }
                     else if (existing.ContentHash == incoming.ContentHash)
                     {
-                        if (!PublishIfAsked(existing, now))
+                        var published = PublishIfAsked(existing, now);
+                        var placed = placing.Place(incoming, existing);
+                        if (!published && !placed)
                         {
                             events.Add(new(item.Location, ImportOutcome.Unchanged));
                             continue;
                         }
+                        // A record put in a collection is in a new OAI-PMH set: harvesters see it as changed.
                         existing.UpdatedAt = now;
                         target = existing;
-                        events.Add(new(item.Location, ImportOutcome.Updated, "published"));
+                        events.Add(new(item.Location, ImportOutcome.Updated, published ? "published" : "put in its collection"));
                     }
                     else
                     {
@@ -209,7 +216,8 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                         }
                         existing.ContentHash = ContentHash(existing);
                         var published = PublishIfAsked(existing, now);
-                        if (existing.ContentHash == before && !published)
+                        var placed = placing.Place(incoming, existing);
+                        if (existing.ContentHash == before && !published && !placed)
                         {
                             events.Add(new(item.Location, ImportOutcome.Unchanged));
                             continue;
@@ -224,7 +232,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 }
                 if (touched.Count >= BatchSize)
                 {
-                    await SaveAsync(touched, savedIds, tasks, cancellationToken);
+                    await SaveAsync(touched, savedIds, tasks, cancellationToken, placing);
                     progress?.Writing(path, savedIds.Count);
                     // Saved records are found again in the store (this transaction sees its own writes); a tracker
                     // that kept them all would make every later save slower than the one before.
@@ -233,7 +241,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                     byFingerprint.Clear();
                 }
             }
-            await SaveAsync(touched, savedIds, tasks, cancellationToken);
+            await SaveAsync(touched, savedIds, tasks, cancellationToken, placing);
             if (savedIds.Count > 0)
             {
                 var imported = events.Count(e => e.Outcome == ImportOutcome.Imported);
@@ -317,12 +325,19 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         if (Written is not null) await Written.DiscardedAsync(savedIds, CancellationToken.None);
     }
 
-    private async Task SaveAsync(List<ArchivalRecord> touched, List<int> savedIds, List<long> tasks, CancellationToken cancellationToken)
+    private async Task SaveAsync(List<ArchivalRecord> touched, List<int> savedIds, List<long> tasks, CancellationToken cancellationToken, Placing? placing = null)
     {
         if (touched.Count == 0) return;
         await db.SaveChangesAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var saved = touched.DistinctBy(r => r.Id).ToList();
+        if (placing is not null) await placing.WriteAsync(db, now, Publish, cancellationToken);
+        // Records indexed from memory are indexed with the collections they are in, as from the store.
+        if (Written is not null)
+        {
+            var ids = saved.Select(r => r.Id).ToList();
+            await db.CollectionMembers.Include(m => m.Collection).Where(m => ids.Contains(m.ArchivalRecordId)).LoadAsync(cancellationToken);
+        }
         var added = saved.Select(r => IndexingTask.For(r.Id, now)).ToList();
         db.IndexingTasks.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);
@@ -342,6 +357,91 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         return new StoredCandidates(
             found.Where(r => r.RecordId is not null).ToDictionary(r => r.RecordId!, StringComparer.Ordinal),
             found.ToLookup(r => r.Fingerprint, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The collections an import's records go in (a TEI volume's records in the volume's collection): what the
+    /// importer asked, what the store already has, and the places to write with the next save. A collection the
+    /// store does not have is made, public if the import publishes; one it has keeps its title and state, as an
+    /// editor left them. A record read again is put back in its collection if an editor took it out.
+    /// </summary>
+    private sealed class Placing
+    {
+        private readonly Dictionary<ArchivalRecord, List<CollectionMember>> asked = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<(string Slug, int RecordId)> placed = [];
+        private readonly List<(ArchivalRecord Record, CollectionMember Place)> pending = [];
+
+        /// <summary>Takes the places a chunk's records ask for off them, and reads which of its stored candidates are in those collections.</summary>
+        public async Task ReadAsync(DossierDb db, IEnumerable<ArchivalRecord> incoming, IEnumerable<ArchivalRecord> stored, CancellationToken cancellationToken)
+        {
+            asked.Clear();
+            foreach (var record in incoming)
+            {
+                if (record.Collections.Count == 0) continue;
+                asked[record] = record.Collections;
+                record.Collections = [];
+            }
+            if (asked.Count == 0) return;
+            var ids = stored.Select(r => r.Id).Distinct().ToList();
+            var slugs = asked.Values.SelectMany(m => m).Select(m => m.Collection.Slug).Distinct(StringComparer.Ordinal).ToList();
+            var found = await db.CollectionMembers.AsNoTracking().Where(m => ids.Contains(m.ArchivalRecordId) && slugs.Contains(m.Collection.Slug))
+                .Select(m => new { m.Collection.Slug, m.ArchivalRecordId }).ToListAsync(cancellationToken);
+            foreach (var f in found) placed.Add((f.Slug, f.ArchivalRecordId));
+        }
+
+        /// <summary>Whether <paramref name="target"/> (the record <paramref name="incoming"/> is) goes into a collection it is not in yet.</summary>
+        public bool Place(ArchivalRecord incoming, ArchivalRecord target)
+        {
+            if (!asked.TryGetValue(incoming, out var places)) return false;
+            var any = false;
+            foreach (var place in places)
+            {
+                var slug = place.Collection.Slug;
+                if (target.Id != 0 && placed.Contains((slug, target.Id))) continue;
+                if (pending.Any(p => ReferenceEquals(p.Record, target) && p.Place.Collection.Slug == slug)) continue;
+                pending.Add((target, place));
+                any = true;
+            }
+            return any;
+        }
+
+        /// <summary>Writes the places of records just saved (they have their numbers now), making the collections missing.</summary>
+        public async Task WriteAsync(DossierDb db, DateTime now, bool publish, CancellationToken cancellationToken)
+        {
+            if (pending.Count == 0) return;
+            var slugs = pending.Select(p => p.Place.Collection.Slug).Distinct(StringComparer.Ordinal).ToList();
+            var collections = await db.Collections.Where(c => slugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Id, StringComparer.Ordinal, cancellationToken);
+            var missing = slugs.Where(s => !collections.ContainsKey(s)).ToList();
+            if (missing.Count > 0)
+            {
+                var position = await db.Collections.MaxAsync(c => (int?)c.Position, cancellationToken) ?? 0;
+                var made = missing.Select(slug =>
+                {
+                    var asked = pending.First(p => p.Place.Collection.Slug == slug).Place.Collection;
+                    return new Collection
+                    {
+                        Slug = slug,
+                        Title = asked.Title,
+                        Description = asked.Description,
+                        Position = ++position,
+                        CreatedAt = now,
+                        UpdatedAt = now,
+                        PublishedAt = publish ? now : null,
+                    };
+                }).ToList();
+                db.Collections.AddRange(made);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var c in made) collections[c.Slug] = c.Id;
+            }
+            foreach (var (record, place) in pending)
+            {
+                var slug = place.Collection.Slug;
+                if (!placed.Add((slug, record.Id))) continue;
+                db.CollectionMembers.Add(new CollectionMember { CollectionId = collections[slug], ArchivalRecordId = record.Id, Position = place.Position });
+            }
+            pending.Clear();
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private sealed record StoredCandidates(Dictionary<string, ArchivalRecord> ByRecordId, ILookup<string, ArchivalRecord> ByFingerprint);

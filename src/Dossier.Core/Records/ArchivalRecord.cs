@@ -1,3 +1,4 @@
+using Dossier.Collections;
 using Dossier.Sources;
 
 namespace Dossier.Records;
@@ -63,6 +64,12 @@ public sealed class ArchivalRecord
     public string? Repository { get; set; }
 
     public List<Transcript> Transcripts { get; set; } = [];
+
+    /// <summary>
+    /// The collections the record is in. Not part of its description (not in its content hash or revisions): a
+    /// collection is the editors' grouping. Loaded where the record is indexed, as public collections are a facet.
+    /// </summary>
+    public List<CollectionMember> Collections { get; set; } = [];
 
     /// <summary>Hash of every described field; an import that brings the same content changes nothing.</summary>
     public string ContentHash { get; set; } = "";

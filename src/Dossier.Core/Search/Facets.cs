@@ -12,7 +12,7 @@ namespace Dossier.Search;
 /// </summary>
 public static class Facets
 {
-    public static readonly string[] Names = ["type", "classification", "language", "donor", "archive", "year"];
+    public static readonly string[] Names = ["collection", "type", "classification", "language", "donor", "archive", "year"];
 
     private static string TermField(string facet) => "facet_" + facet;
 
@@ -23,6 +23,9 @@ public static class Facets
     /// <summary>The facet values of a record.</summary>
     public static IEnumerable<(string Facet, string Value)> Of(ArchivalRecord record)
     {
+        // A collection by its slug, and only a public one: the index never knows the staff's collections in progress.
+        foreach (var member in record.Collections)
+            if (member.Collection is { PublishedAt: not null } collection) yield return ("collection", collection.Slug);
         if (!string.IsNullOrWhiteSpace(record.Type)) yield return ("type", record.Type);
         if (!string.IsNullOrWhiteSpace(record.Classification)) yield return ("classification", record.Classification);
         foreach (var language in record.Languages) yield return ("language", language);

@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Dossier.Data;
 using Dossier.Import;
 using Dossier.Records;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Search;
 
@@ -46,7 +45,7 @@ public sealed class ImportIndexing : IImportedRecords
         if (records.Count == 0) return;
         using var db = openStore().WholeArchive();
         var ids = records.Distinct().ToList();
-        var stored = db.Records.AsNoTracking().Include(r => r.Transcripts).Where(r => ids.Contains(r.Id)).AsSplitQuery().ToList();
+        var stored = db.Records.ForIndexing().Where(r => ids.Contains(r.Id)).ToList();
         index.Apply(stored, ids.Except(stored.Select(r => r.Id)), 0, commit: false);
     }, cancellationToken);
 

@@ -1,4 +1,5 @@
 using Dossier.Data;
+using Dossier.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Search;
@@ -48,8 +49,8 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
                 break;
             }
             var ids = tasks.Where(t => !alreadyIndexed.Contains(t.Id)).Select(t => t.RecordId).Distinct().ToList();
-            var records = ids.Count == 0 ? [] : await db.Records.AsNoTracking().Include(r => r.Transcripts)
-                .Where(r => ids.Contains(r.Id)).AsSplitQuery().ToListAsync(cancellationToken);
+            var records = ids.Count == 0 ? [] : await db.Records.ForIndexing()
+                .Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
             var removed = ids.Except(records.Select(r => r.Id));
             position = tasks[^1].Id;
             var last = tasks.Count < BatchSize;
@@ -74,9 +75,9 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
         var after = 0;
         while (true)
         {
-            var records = await db.Records.AsNoTracking().Include(r => r.Transcripts)
+            var records = await db.Records.ForIndexing()
                 .Where(r => r.Id > after).OrderBy(r => r.Id).Take(BatchSize)
-                .AsSplitQuery().ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken);
             if (records.Count == 0) break;
             after = records[^1].Id;
             index.Apply(records, [], 0, commit: false);
@@ -86,4 +87,11 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
         index.Apply([], [], last, commit: true);
         return done;
     }
+}
+
+public static class IndexedRecords
+{
+    /// <summary>Records as the index takes them: with their transcripts and the collections they are in.</summary>
+    public static IQueryable<ArchivalRecord> ForIndexing(this IQueryable<ArchivalRecord> records) =>
+        records.AsNoTracking().Include(r => r.Transcripts).Include(r => r.Collections).ThenInclude(m => m.Collection).AsSplitQuery();
 }

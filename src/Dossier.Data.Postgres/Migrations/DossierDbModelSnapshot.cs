@@ -69,6 +69,67 @@ namespace Dossier.Data.Postgres.Migrations
                     b.ToTable("ApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Dossier.Collections.Collection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Collections", (string)null);
+                });
+
+            modelBuilder.Entity("Dossier.Collections.CollectionMember", b =>
+                {
+                    b.Property<int>("CollectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArchivalRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CollectionId", "ArchivalRecordId");
+
+                    b.HasIndex("ArchivalRecordId");
+
+                    b.HasIndex("CollectionId", "Position");
+
+                    b.ToTable("CollectionMembers", (string)null);
+                });
+
             modelBuilder.Entity("Dossier.Curation.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -276,10 +337,14 @@ namespace Dossier.Data.Postgres.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("RecordId")
                         .IsUnique();
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Records", (string)null);
                 });
@@ -557,6 +622,25 @@ namespace Dossier.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dossier.Collections.CollectionMember", b =>
+                {
+                    b.HasOne("Dossier.Records.ArchivalRecord", "Record")
+                        .WithMany("Collections")
+                        .HasForeignKey("ArchivalRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dossier.Collections.Collection", "Collection")
+                        .WithMany("Members")
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Collection");
+
+                    b.Navigation("Record");
+                });
+
             modelBuilder.Entity("Dossier.Curation.Revision", b =>
                 {
                     b.HasOne("Dossier.Records.ArchivalRecord", null)
@@ -682,8 +766,15 @@ namespace Dossier.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dossier.Collections.Collection", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Dossier.Records.ArchivalRecord", b =>
                 {
+                    b.Navigation("Collections");
+
                     b.Navigation("Transcripts");
                 });
 #pragma warning restore 612, 618

@@ -61,6 +61,65 @@ namespace Dossier.Data.Sqlite.Migrations
                     b.ToTable("ApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Dossier.Collections.Collection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Collections", (string)null);
+                });
+
+            modelBuilder.Entity("Dossier.Collections.CollectionMember", b =>
+                {
+                    b.Property<int>("CollectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArchivalRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CollectionId", "ArchivalRecordId");
+
+                    b.HasIndex("ArchivalRecordId");
+
+                    b.HasIndex("CollectionId", "Position");
+
+                    b.ToTable("CollectionMembers", (string)null);
+                });
+
             modelBuilder.Entity("Dossier.Curation.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -262,10 +321,14 @@ namespace Dossier.Data.Sqlite.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("RecordId")
                         .IsUnique();
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Records", (string)null);
                 });
@@ -533,6 +596,25 @@ namespace Dossier.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dossier.Collections.CollectionMember", b =>
+                {
+                    b.HasOne("Dossier.Records.ArchivalRecord", "Record")
+                        .WithMany("Collections")
+                        .HasForeignKey("ArchivalRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dossier.Collections.Collection", "Collection")
+                        .WithMany("Members")
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Collection");
+
+                    b.Navigation("Record");
+                });
+
             modelBuilder.Entity("Dossier.Curation.Revision", b =>
                 {
                     b.HasOne("Dossier.Records.ArchivalRecord", null)
@@ -658,8 +740,15 @@ namespace Dossier.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dossier.Collections.Collection", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Dossier.Records.ArchivalRecord", b =>
                 {
+                    b.Navigation("Collections");
+
                     b.Navigation("Transcripts");
                 });
 #pragma warning restore 612, 618

@@ -36,6 +36,12 @@ public class TeiImporterTests
         Assert.Equal("File No. 861.51/131", d1.Source.Text);
         Assert.Equal(["Russia Economic Relations", "Loans to the Provisional Government—Soviet Financial Decrees"], d1.Subjects);
         Assert.Equal("Papers Relating to the Foreign Relations of the United States, 1918, Russia, Volume III", d1.Repository);
+        // The volume is the records' collection, in its order.
+        var place = Assert.Single(d1.Collections);
+        Assert.Equal(("frus1918Russiav03", "Papers Relating to the Foreign Relations of the United States, 1918, Russia, Volume III", 1),
+            (place.Collection.Slug, place.Collection.Title, place.Position));
+        Assert.Equal(478, Assert.Single(records["frus1918Russiav03/d478"].Collections).Position);
+        Assert.Same(place.Collection, records["frus1918Russiav03/d478"].Collections[0].Collection);
         Assert.Equal(["en"], d1.Languages);
         var text = Assert.Single(d1.Transcripts).Text;
         Assert.StartsWith("Washington, April 3, 1917, 6 p.m.\n\n1295. Secretary of Treasury requests that you confer immediately", text, StringComparison.Ordinal);

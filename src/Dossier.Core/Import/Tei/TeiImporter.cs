@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Dossier.Collections;
 using Dossier.Languages;
 using Dossier.Records;
 
@@ -66,6 +67,7 @@ public sealed partial class TeiImporter : IRecordImporter
         var volumeId = (string?)tei.Attribute(XmlId) ?? Path.GetFileNameWithoutExtension(path);
         var title = Text(tei.Element(Tei + "teiHeader")?.Element(Tei + "fileDesc")?.Element(Tei + "titleStmt")?.Elements(Tei + "title")
             .FirstOrDefault(t => (string?)t.Attribute("type") == "complete") ?? tei.Descendants(Tei + "title").FirstOrDefault());
+        var volume = VolumeCollection(tei, volumeId, title);
         var persons = tei.Descendants(Tei + "persName").Where(p => p.Attribute(XmlId) is not null)
             .GroupBy(p => (string)p.Attribute(XmlId)!).ToDictionary(g => g.Key, g => Text(g.First()));
 
@@ -75,14 +77,18 @@ public sealed partial class TeiImporter : IRecordImporter
             yield return ImportItem.Failed(path, "no div[@type='document'] in this TEI file");
             yield break;
         }
+        var position = 0;
         foreach (var div in documents)
         {
+            position++;
             var id = DocumentId(div);
             var location = $"{path}#{id}";
             ImportItem item;
             try
             {
-                item = ImportItem.Of(location, ToRecord(div, volumeId, id, title, persons));
+                var record = ToRecord(div, volumeId, id, title, persons);
+                record.Collections = [new CollectionMember { Collection = volume, Position = position }];
+                item = ImportItem.Of(location, record);
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
             {
@@ -90,6 +96,26 @@ public sealed partial class TeiImporter : IRecordImporter
             }
             yield return item;
         }
+    }
+
+    /// <summary>The collection of a volume's records, in the volume's order: named by the volume's id, titled by its title, described by its imprint.</summary>
+    private static Collection VolumeCollection(XElement tei, string volumeId, string? title)
+    {
+        var publication = tei.Element(Tei + "teiHeader")?.Element(Tei + "fileDesc")?.Element(Tei + "publicationStmt");
+        var imprint = string.Join(", ", new[] { "publisher", "pubPlace", "date" }.Select(n => Text(publication?.Element(Tei + n))).Where(t => t.Length > 0));
+        var editors = tei.Element(Tei + "teiHeader")?.Element(Tei + "fileDesc")?.Element(Tei + "titleStmt")?.Elements(Tei + "editor")
+            .Select(e => Text(e)).Where(e => e.Length > 0).ToList() ?? [];
+        var description = string.Join(" ", new[]
+        {
+            editors.Count > 0 ? "Edited by " + string.Join(", ", editors) + "." : "",
+            imprint.Length > 0 ? "Published by " + imprint + "." : "",
+        }.Where(p => p.Length > 0));
+        return new Collection
+        {
+            Slug = Collection.IsValidSlug(volumeId) ? volumeId : Collection.SlugOf(volumeId),
+            Title = title is { Length: > 0 } ? title[..Math.Min(title.Length, 500)] : volumeId,
+            Description = description.Length > 0 ? description : null,
+        };
     }
 
     private static bool IsDocument(XElement div) => (string?)div.Attribute("type") == "document";

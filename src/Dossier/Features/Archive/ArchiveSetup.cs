@@ -21,6 +21,7 @@ public static class ArchiveSetup
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<DossierDb>>().CreateDbContext().Fresh());
         services.AddScoped<RecordImport>();
         services.AddScoped<RecordIndexer>();
+        services.AddScoped<Dossier.Collections.CollectionCuration>();
         services.AddSingleton<IRecordImporter, PageCaptureImporter>();
         services.AddSingleton<IRecordImporter, JsonLinesImporter>();
         services.AddSingleton<IRecordImporter, Dossier.Import.Tei.TeiImporter>();

@@ -21,6 +21,9 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
     public IReadOnlyList<(CitationStyle Style, string Html, string Text)> Styles { get; private set; } = [];
 
     public RecordMetadata Metadata { get; private set; } = null!;
+
+    /// <summary>The public collections the record is in.</summary>
+    public IReadOnlyList<(string Slug, string Title)> InCollections { get; private set; } = [];
     public string MailTo { get; private set; } = "";
 
     /// <summary>The API address of the record's citation in a style, as a download when asked.</summary>
@@ -61,6 +64,7 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
         if (slug is not null && RecordSlug.Of(record.Title) is var current && !string.Equals(slug, current, StringComparison.Ordinal))
             return RedirectPermanent($"/documents/{id}" + (current.Length > 0 ? "/" + current : "") + Request.QueryString);
         Record = record;
+        InCollections = await Collections.PublicCollections.OfRecordAsync(db, id, cancellationToken);
         var cited = CitationsApi.Cite(record, archive, Request, clock);
         Citation = ChicagoCitation.Format(cited);
         Permalink = cited.Url!;

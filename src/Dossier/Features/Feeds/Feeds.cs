@@ -4,6 +4,7 @@ using System.Xml;
 using Dossier.Citations;
 using Dossier.Data;
 using Dossier.Features.Archive;
+using Dossier.Features.Collections;
 using Dossier.Features.Documents;
 using Dossier.Features.Search;
 using Dossier.Records;
@@ -31,6 +32,7 @@ public static class Feeds
         var perFile = Math.Clamp(configuration.GetValue("Dossier:Sitemap:UrlsPerFile", UrlsPerSitemap), 1, UrlsPerSitemap);
         app.MapGet("/feeds/records.atom", RecordsFeedAsync);
         app.MapGet("/feeds/search.atom", SearchFeedAsync).RequireRateLimiting(RateLimits.Search);
+        app.MapGet("/feeds/collections/{slug}.atom", CollectionFeedAsync);
         app.MapGet("/sitemap.xml", (HttpContext http, DossierDb db, CancellationToken ct) => SitemapAsync(http, db, perFile, null, ct));
         app.MapGet("/sitemaps/{number:int}.xml", (int number, HttpContext http, DossierDb db, CancellationToken ct) => SitemapAsync(http, db, perFile, number, ct));
         app.MapGet("/robots.txt", (HttpContext http) => TypedResults.Text(
@@ -52,6 +54,16 @@ public static class Feeds
         var records = await Published(db)
             .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Take(EntriesPerFeed).ToListAsync(cancellationToken);
         return Atom(http.Request, archive, records, $"{archive.Name}: newly published records", "/feeds/records.atom", "/search?sort=-date");
+    }
+
+    /// <summary>The newest published records of a public collection, newest publications first.</summary>
+    public static async Task<IResult> CollectionFeedAsync(string slug, HttpContext http, DossierDb db, ArchiveOptions archive, CancellationToken cancellationToken)
+    {
+        if (await PublicCollections.FindAsync(db, slug, cancellationToken) is not { } collection)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Collection not found", detail: $"The archive has no public collection '{slug}'.");
+        var records = await PublicCollections.Records(db, collection.Id).Where(r => r.PublishedAt != null)
+            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Take(EntriesPerFeed).ToListAsync(cancellationToken);
+        return Atom(http.Request, archive, records, $"{archive.Name}: {XmlText.Clean(collection.Title)}", $"/feeds/collections/{slug}.atom", $"/collections/{slug}");
     }
 
     /// <summary>The newest published records a search finds: a researcher follows a question in a feed reader.</summary>

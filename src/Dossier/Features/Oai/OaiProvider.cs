@@ -144,13 +144,20 @@ public static class OaiProvider
             if (!options.Sets) throw new OaiProtocolException("noSetHierarchy", "this repository does not offer sets");
             // The list is short (one set per type and language); it is never split, so no token can be valid.
             if (request["resumptionToken"] is { } token) throw new OaiProtocolException("badResumptionToken", $"'{token}' is not a token of this repository's set list");
-            var sets = await OaiSets.ListAsync(Published(), cancellationToken);
+            var sets = await OaiSets.ListAsync(Published(), db.Collections.AsNoTracking(), cancellationToken);
             BeginVerb();
-            foreach (var (spec, name) in sets)
+            foreach (var (spec, name, description) in sets)
             {
                 writer.WriteStartElement("set", Namespace);
                 writer.WriteElementString("setSpec", Namespace, spec);
                 writer.WriteElementString("setName", Namespace, XmlText.Clean(name));
+                if (description is not null)
+                {
+                    // A collection's description, as the protocol describes sets: in Dublin Core.
+                    writer.WriteStartElement("setDescription", Namespace);
+                    DublinCore.WriteDescription(writer, XmlText.Clean(description));
+                    writer.WriteEndElement();
+                }
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
@@ -164,6 +171,7 @@ public static class OaiProvider
             var prefix = request["metadataPrefix"]!;
             CheckFormat(prefix);
             if (IsPublished(record)) await LoadTranscriptsAsync([record], prefix, cancellationToken);
+            await LoadCollectionsAsync([record], cancellationToken);
             BeginVerb();
             WriteRecord(record, prefix, headerOnly: false);
             writer.WriteEndElement();
@@ -205,6 +213,7 @@ public static class OaiProvider
             var more = page.Count > size;
             if (more) page.RemoveAt(page.Count - 1);
             if (!headersOnly) await LoadTranscriptsAsync(page.Where(IsPublished).ToList(), list.MetadataPrefix, cancellationToken);
+            await LoadCollectionsAsync(page, cancellationToken);
 
             BeginVerb();
             foreach (var record in page) WriteRecord(record, list.MetadataPrefix, headersOnly);
@@ -246,6 +255,14 @@ public static class OaiProvider
             foreach (var record in records) record.Transcripts = [.. transcripts[record.Id]];
         }
 
+        private ILookup<int, string> collectionsOf = Enumerable.Empty<int>().ToLookup(i => i, _ => "");
+
+        private async Task LoadCollectionsAsync(List<ArchivalRecord> records, CancellationToken cancellationToken)
+        {
+            if (!options.Sets) return;
+            collectionsOf = await OaiSets.CollectionsOfAsync(db.CollectionMembers.AsNoTracking(), [.. records.Where(IsPublished).Select(r => r.Id)], cancellationToken);
+        }
+
         private static bool IsPublished(ArchivalRecord record) => record.Status == PublicationStatus.Published && record.DeletedAt is null;
 
         private void WriteRecord(ArchivalRecord record, string prefix, bool headerOnly)
@@ -258,7 +275,7 @@ public static class OaiProvider
             writer.WriteElementString("datestamp", Namespace, OaiDates.Format(OaiDates.ToSecond(Utc(record.UpdatedAt))));
             // A deleted record's sets would tell what it was; only published records name theirs.
             if (published && options.Sets)
-                foreach (var spec in OaiSets.Of(record)) writer.WriteElementString("setSpec", Namespace, spec);
+                foreach (var spec in OaiSets.Of(record, collectionsOf[record.Id])) writer.WriteElementString("setSpec", Namespace, spec);
             writer.WriteEndElement();
             if (!headerOnly)
             {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Dossier.Data;
+using Dossier.Features.Collections;
 using Dossier.Features.Operations;
 using Dossier.Search;
 using Microsoft.AspNetCore.Mvc;
@@ -8,15 +10,28 @@ namespace Dossier.Features.Search;
 
 // The page runs the same searches as the API, so it has the same limit against scraping.
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Search)]
-public sealed class SearchModel(RecordIndex index, DossierMetrics metrics) : PageModel
+public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, DossierDb db) : PageModel
 {
+    /// <summary>The search's facets, with public collections only; <see cref="CollectionTitles"/> names them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; private set; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
+
+    public IReadOnlyDictionary<string, string> CollectionTitles { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>How a facet's value reads: a language by its name, a collection by its title.</summary>
+    public string FacetLabel(string facet, string value) => facet switch
+    {
+        "language" => Display.Language(value),
+        "collection" => CollectionTitles.GetValueOrDefault(value, value),
+        _ => value,
+    };
+
     public SearchRequest Query { get; private set; } = null!;
     public SearchResults? Results { get; private set; }
     public string? Problem { get; private set; }
 
     public int Pages => Results is null ? 0 : Math.Min((Results.Total + Results.Size - 1) / Results.Size, RecordIndex.MaxWindow / Results.Size);
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // Read from the query string itself: as a handler parameter, "page" would bind Razor Pages' own route value.
         Query = SearchRequest.Read(Request.Query);
@@ -30,6 +45,7 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics) : Pag
         {
             Results = index.Search(Query.Options);
             metrics.Searched("page", Results.TookMs);
+            (Facets, CollectionTitles) = await PublicCollections.NameFacetAsync(db, Results.Facets, cancellationToken);
         }
         catch (SearchQueryException e)
         {

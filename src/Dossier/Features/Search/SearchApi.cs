@@ -1,4 +1,6 @@
 using System.Globalization;
+using Dossier.Data;
+using Dossier.Features.Collections;
 using Dossier.Features.Operations;
 using Dossier.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,22 +18,24 @@ public static class SearchApi
         return app;
     }
 
-    public static Results<Ok<SearchResponse>, ValidationProblem> Search(HttpRequest http, RecordIndex index, DossierMetrics metrics)
+    public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(HttpRequest http, RecordIndex index, DossierMetrics metrics, DossierDb db, CancellationToken cancellationToken)
     {
         var request = SearchRequest.Read(http.Query);
         if (request.Errors.Count > 0) return TypedResults.ValidationProblem(request.Errors);
+        SearchResults results;
         try
         {
-            var results = index.Search(request.Options);
+            results = index.Search(request.Options);
             metrics.Searched("api", results.TookMs);
-            return TypedResults.Ok(new SearchResponse(results.Total, results.Page, results.Size, Math.Round(results.TookMs, 2),
-                results.Hits.Select(h => new SearchResponseHit(h.Id, h.Title, h.Date, h.Summary, h.Snippet, h.Score)).ToList(),
-                results.Facets));
         }
         catch (SearchQueryException e)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [e.Message] });
         }
+        var (facets, _) = await PublicCollections.NameFacetAsync(db, results.Facets, cancellationToken);
+        return TypedResults.Ok(new SearchResponse(results.Total, results.Page, results.Size, Math.Round(results.TookMs, 2),
+            results.Hits.Select(h => new SearchResponseHit(h.Id, h.Title, h.Date, h.Summary, h.Snippet, h.Score)).ToList(),
+            facets));
     }
 }
 

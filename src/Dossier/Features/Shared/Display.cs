@@ -13,6 +13,7 @@ public static class Display
 
     public static string FacetName(string facet) => facet switch
     {
+        "collection" => "Collection",
         "type" => "Type",
         "classification" => "Original classification",
         "language" => "Language",
@@ -21,4 +22,10 @@ public static class Display
         "year" => "Year",
         _ => facet,
     };
+
+    /// <summary>A text's paragraphs, which are separated by blank lines.</summary>
+    public static IEnumerable<string> Paragraphs(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0);
+
+    public static string? FirstParagraph(string? text) => Paragraphs(text).FirstOrDefault();
 }
