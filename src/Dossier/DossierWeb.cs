@@ -12,6 +12,7 @@ using Dossier.Features.Feeds;
 using Dossier.Features.Indexing;
 using Dossier.Features.Oai;
 using Dossier.Features.Operations;
+using Dossier.Features.Originals;
 using Dossier.Features.Search;
 using Dossier.Search;
 using Microsoft.Extensions.WebEncoders;
@@ -50,12 +51,25 @@ public static class DossierWeb
         builder.Services.AddOperations(builder.Configuration);
         builder.Services.AddScoped<Dossier.Curation.EmbargoRelease>();
         builder.Services.AddHostedService<EmbargoReleaser>();
+        builder.Services.AddSingleton<Dossier.Features.Originals.OriginalImages>();
+        builder.Services.AddHostedService<Dossier.Features.Originals.OriginalsWorker>();
+        builder.Services.AddHostedService<Dossier.Features.Originals.FixitySchedule>();
         builder.Services.AddSingleton<AssetCatalog>();
         builder.Services.AddSingleton(OaiOptions.From(builder.Configuration));
         builder.Services.AddProblemDetails();
         // Pages carry Russian, Chinese and accented text; it is written as characters, not as numeric entities.
         builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
+        // Originals are uploaded on a record's page: larger requests there than anywhere else.
+        var maxUpload = builder.Configuration.GetValue("Dossier:Originals:MaxUploadBytes", RecordWorkflowModel.DefaultMaxUploadBytes);
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/Features";
+            pages.Conventions.AddPageApplicationModelConvention("/Editing/RecordWorkflow", page =>
+            {
+                page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(maxUpload * 4));
+                page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = maxUpload * 4 });
+            });
+        });
         builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
 
         var app = builder.Build();
@@ -83,6 +97,7 @@ public static class DossierWeb
         app.MapOaiProvider();
         app.MapExportApi();
         app.MapCollectionsApi();
+        app.MapOriginals();
         app.MapFeeds(builder.Configuration);
         app.MapOperations(builder.Configuration);
         app.MapRazorPages();

@@ -77,6 +77,20 @@ var export = new Command("export", "Write the archive's published records out: J
 export.SetAction((parse, cancellationToken) => Dossier.Features.Export.ExportCommand.RunAsync(Archive(parse), parse.GetValue(exportFormat)!,
     parse.GetValue(exportQuery), parse.GetValue(exportOutput), cancellationToken));
 
+var attachRecord = new Argument<string>("record") { Description = "The record's number in the archive (as in /documents/42), or its Record ID with --record-id" };
+var attachFiles = new Argument<string[]>("files") { Description = "PDF, TIFF, JPEG or PNG files of the record's original", Arity = ArgumentArity.OneOrMore };
+var byRecordId = new Option<bool>("--record-id") { Description = "The record is named by its source's Record ID" };
+var later = new Option<bool>("--later") { Description = "Attach only; a running server (or dossier ocr) reads them" };
+var attach = new Command("attach", "Attach files to a record as its original, then read their text (PDF text, else OCR) and render their pages")
+    { attachRecord, attachFiles, byRecordId, later };
+attach.SetAction((parse, cancellationToken) => Dossier.Features.Originals.OriginalsCommands.AttachAsync(Archive(parse), parse.GetValue(attachRecord)!,
+    parse.GetValue(byRecordId), parse.GetValue(attachFiles)!, parse.GetValue(later), cancellationToken));
+var ocr = new Command("ocr", "Read every original waiting to be read: its text (PDF text, else OCR in English and Russian) and its page images");
+ocr.SetAction((parse, cancellationToken) => Dossier.Features.Originals.OriginalsCommands.OcrAsync(Archive(parse), cancellationToken));
+
+var verify = new Command("verify", "Hash every stored file again and report those damaged or missing, with their records (exit code 1 if any)");
+verify.SetAction((parse, cancellationToken) => Dossier.Features.Originals.OriginalsCommands.VerifyAsync(Archive(parse), cancellationToken));
+
 var reindex = new Command("reindex", "Rebuild the search index from the database");
 reindex.SetAction((parse, cancellationToken) =>
     ReindexCommand.RunAsync(Archive(parse), cancellationToken));
@@ -104,5 +118,5 @@ var listUsers = new Command("list", "List the staff's accounts and their roles")
 listUsers.SetAction((parse, cancellationToken) => UsersCommand.ListAsync(Archive(parse), cancellationToken));
 var users = new Command("users", "The staff's accounts") { addUser, listUsers };
 
-var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, harvest, export, reindex, migrate, backup, restore, users };
+var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, harvest, export, attach, ocr, verify, reindex, migrate, backup, restore, users };
 return await root.Parse(args).InvokeAsync();

@@ -25,7 +25,12 @@ internal static class StatusPages
         }
         http.Response.ContentType = "text/html; charset=utf-8";
         var phrase = HtmlEncoder.Default.Encode(ReasonPhrases.GetReasonPhrase(status));
-        var message = status == StatusCodes.Status404NotFound ? "There is no page at this address. Try the search." : "The request could not be answered.";
+        var message = status switch
+        {
+            StatusCodes.Status404NotFound => "There is no page at this address. Try the search.",
+            StatusCodes.Status413PayloadTooLarge => "The upload is larger than this archive accepts at once. Send fewer or smaller files.",
+            _ => "The request could not be answered.",
+        };
         await http.Response.WriteAsync(
             $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{phrase} · Dossier</title></head>" +
             $"<body><main><h1>{phrase}</h1><p>{message}</p><p><a href=\"/\">Home</a> · <a href=\"/search\">Search</a></p></main></body></html>");

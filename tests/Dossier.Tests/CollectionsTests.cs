@@ -146,6 +146,7 @@ public abstract class CollectionsTests(Provider provider) : IAsyncLifetime
         await ExpectDoneAsync(editor, page, "Describe", new() { ["title"] = "Cuba, 1962–1964", ["description"] = "" }, "Saved.");
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/collections/{slug}")).StatusCode);
         Assert.False((await archive.GetJsonAsync("/api/search"))["facets"]!["collection"]!.AsArray().Any());
+        Assert.Equal(0, (await archive.GetJsonAsync($"/api/search?collection={slug}"))["total"]!.GetValue<int>());
         Assert.DoesNotContain("Cuba, 1962–1964", await visitor.GetStringAsync("/search"), StringComparison.Ordinal);
         Assert.DoesNotContain(await SetSpecsAsync(), s => s.StartsWith("collection:", StringComparison.Ordinal));
         await archive.CatchUpAsync();

@@ -41,6 +41,12 @@ public class TeiImportTests
         var first = (await archive.GetJsonAsync("/api/collections/frus1918Russiav03?size=3"))["records"]!.AsArray().Select(r => (int)r!["id"]!).ToList();
         Assert.Equal([await archive.IdOfRecordAsync("frus1918Russiav03/d1"), await archive.IdOfRecordAsync("frus1918Russiav03/d2"), await archive.IdOfRecordAsync("frus1918Russiav03/d3")], first);
         Assert.Equal(478, (await archive.GetJsonAsync("/api/search?collection=frus1918Russiav03"))["total"]!.GetValue<int>());
+        // Its page, a page at a time.
+        var second = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync("/collections/frus1918Russiav03?page=2"));
+        Assert.Equal("51", second.QuerySelector("ol.records")!.GetAttribute("start"));
+        Assert.Contains("Page 2 of 10", second.QuerySelector("nav.pages")!.TextContent, StringComparison.Ordinal);
+        using (var pastTheEnd = await archive.Client.GetAsync("/api/collections/frus1918Russiav03?page=5000000&size=500"))
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, pastTheEnd.StatusCode);
 
         var withNote = await archive.IdOfRecordAsync("frus1918Russiav03/d250");
         var page = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync($"/documents/{withNote}"));

@@ -50,7 +50,7 @@ public sealed class CollectionCuration(DossierDb db, TimeProvider clock)
         };
         db.Collections.Add(collection);
         Audit(AuditEvents.CollectionCreated, $"{collection.Slug}: {collection.Title}");
-        await SaveAsync([], cancellationToken);
+        await SaveAsync(null, cancellationToken);
         return collection;
     }
 
@@ -61,16 +61,16 @@ public sealed class CollectionCuration(DossierDb db, TimeProvider clock)
         collection.Description = Clean(description);
         var now = Now();
         var change = "described";
-        IReadOnlyList<int> changed = [];
-        if (isPublic != collection.IsPublic)
+        var madePublicOrNot = isPublic != collection.IsPublic;
+        if (madePublicOrNot)
         {
             collection.PublishedAt = isPublic ? now : null;
             change = isPublic ? "made public" : "made staff-only";
-            changed = await MembersAsync(collection.Id, cancellationToken);
         }
         collection.UpdatedAt = now;
         Audit(AuditEvents.CollectionChanged, $"{collection.Slug}: {change}");
-        await SaveAsync(changed, cancellationToken);
+        // The members as they stand in the transaction: one added meanwhile is indexed too.
+        await SaveAsync(madePublicOrNot ? () => MembersAsync(collection.Id, cancellationToken) : null, cancellationToken);
     }
 
     /// <summary>Puts records (by the archive's numbers) at the end of a collection, in the order given; returns how many were not in it yet.</summary>
@@ -88,7 +88,8 @@ public sealed class CollectionCuration(DossierDb db, TimeProvider clock)
         foreach (var id in added) db.CollectionMembers.Add(new CollectionMember { CollectionId = collection.Id, ArchivalRecordId = id, Position = ++position });
         collection.UpdatedAt = Now();
         Audit(AuditEvents.CollectionChanged, $"{collection.Slug}: {added.Count} {(added.Count == 1 ? "record" : "records")} added");
-        await SaveAsync(collection.IsPublic ? added : [], cancellationToken);
+        // Indexed whatever the collection's state: it may be made public at this moment by another editor.
+        await SaveAsync(() => Task.FromResult<IReadOnlyList<int>>(added), cancellationToken);
         return added.Count;
     }
 
@@ -100,7 +101,7 @@ public sealed class CollectionCuration(DossierDb db, TimeProvider clock)
         db.CollectionMembers.RemoveRange(members);
         collection.UpdatedAt = Now();
         Audit(AuditEvents.CollectionChanged, $"{collection.Slug}: {members.Count} {(members.Count == 1 ? "record" : "records")} removed");
-        await SaveAsync(collection.IsPublic ? [.. members.Select(m => m.ArchivalRecordId)] : [], cancellationToken);
+        await SaveAsync(() => Task.FromResult<IReadOnlyList<int>>([.. members.Select(m => m.ArchivalRecordId)]), cancellationToken);
         return members.Count;
     }
 
@@ -113,7 +114,7 @@ public sealed class CollectionCuration(DossierDb db, TimeProvider clock)
         for (var i = 0; i < members.Count; i++) members[i].Position = i + 1;
         collection.UpdatedAt = Now();
         Audit(AuditEvents.CollectionChanged, $"{collection.Slug}: record {recordId} moved");
-        await SaveAsync([], cancellationToken);
+        await SaveAsync(null, cancellationToken);
     }
 
     /// <summary>Orders a collection's records by their dates, undated last, then by title.</summary>
@@ -141,10 +142,9 @@ public sealed class CollectionCuration(DossierDb db, TimeProvider clock)
     /// <summary>Deletes a collection; its records stay in the archive.</summary>
     public async Task DeleteAsync(Collection collection, CancellationToken cancellationToken = default)
     {
-        var changed = collection.IsPublic ? await MembersAsync(collection.Id, cancellationToken) : [];
         db.Collections.Remove(collection);
         Audit(AuditEvents.CollectionDeleted, $"{collection.Slug}: {collection.Title}");
-        await SaveAsync(changed, cancellationToken);
+        await SaveAsync(() => MembersAsync(collection.Id, cancellationToken), cancellationToken);
     }
 
     private static bool Move<T>(List<T> items, int index, int by)
@@ -155,25 +155,33 @@ public sealed class CollectionCuration(DossierDb db, TimeProvider clock)
         return true;
     }
 
-    private Task<List<int>> MembersAsync(int collectionId, CancellationToken cancellationToken) =>
-        db.CollectionMembers.Where(m => m.CollectionId == collectionId).Select(m => m.ArchivalRecordId).ToListAsync(cancellationToken);
+    private async Task<IReadOnlyList<int>> MembersAsync(int collectionId, CancellationToken cancellationToken) =>
+        await db.CollectionMembers.Where(m => m.CollectionId == collectionId).Select(m => m.ArchivalRecordId).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// Saves the change, in one transaction with what it does to the records whose public collections it changes:
-    /// their indexing tasks (search narrows by public collections) and a new datestamp, as their OAI-PMH sets
+    /// Saves the change, in one transaction with what it does to the records whose collections it changes: their
+    /// indexing tasks (search narrows by public collections) and a new datestamp, as their OAI-PMH sets may have
     /// changed and a harvester of a set asks for what changed since its last visit. The datestamp is set in the
     /// store directly: joining a collection is not a change of the record's description, which would be a revision.
     /// </summary>
-    private async Task SaveAsync(IReadOnlyList<int> changedRecords, CancellationToken cancellationToken)
+    private async Task SaveAsync(Func<Task<IReadOnlyList<int>>>? changedRecords, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = Now();
-        foreach (var chunk in changedRecords.Chunk(500))
+        foreach (var chunk in (changedRecords is null ? [] : await changedRecords()).Chunk(500))
         {
             await db.Records.Where(r => chunk.Contains(r.Id)).ExecuteUpdateAsync(set => set.SetProperty(r => r.UpdatedAt, now), cancellationToken);
             db.IndexingTasks.AddRange(chunk.Select(id => IndexingTask.For(id, now)));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another editor's change came first (the same slug taken, the same record added): nothing was saved.
+            throw new CollectionException("the collection was changed meanwhile by someone else; nothing was saved: look at it again");
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using Dossier.Accounts;
 using Dossier.Collections;
 using Dossier.Curation;
+using Dossier.Originals;
 using Dossier.Records;
 using Dossier.Search;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -20,6 +21,9 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
     public DbSet<Transcript> Transcripts => Set<Transcript>();
     public DbSet<Collection> Collections => Set<Collection>();
     public DbSet<CollectionMember> CollectionMembers => Set<CollectionMember>();
+    public DbSet<Original> Originals => Set<Original>();
+    public DbSet<OriginalPage> OriginalPages => Set<OriginalPage>();
+    public DbSet<FixityCheck> FixityChecks => Set<FixityCheck>();
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -197,6 +201,37 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             member.HasOne(m => m.Record).WithMany(r => r.Collections).HasForeignKey(m => m.ArchivalRecordId).OnDelete(DeleteBehavior.Cascade);
             // A visitor sees a record's place in a collection when both are public.
             member.HasQueryFilter(m => !PublishedOnly || (Records.Any(r => r.Id == m.ArchivalRecordId) && Collections.Any(c => c.Id == m.CollectionId)));
+        });
+        model.Entity<Original>(original =>
+        {
+            original.ToTable("Originals");
+            original.HasOne(o => o.Record).WithMany(r => r.Originals).HasForeignKey(o => o.ArchivalRecordId).OnDelete(DeleteBehavior.Cascade);
+            original.HasIndex(o => new { o.ArchivalRecordId, o.Position });
+            original.HasIndex(o => o.Sha256);
+            original.HasIndex(o => new { o.State, o.NextAttemptAt });
+            original.Property(o => o.Sha256).HasMaxLength(64);
+            original.Property(o => o.FileName).HasMaxLength(Original.MaxFileNameLength);
+            original.Property(o => o.MediaType).HasMaxLength(64);
+            original.Property(o => o.AttachedBy).HasMaxLength(256);
+            original.Property(o => o.Problem).HasMaxLength(2000);
+            original.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
+            original.HasMany(o => o.Pages).WithOne().HasForeignKey(p => p.OriginalId).OnDelete(DeleteBehavior.Cascade);
+            // An original is seen when its record is.
+            original.HasQueryFilter(o => !PublishedOnly || Records.Any(r => r.Id == o.ArchivalRecordId));
+        });
+        model.Entity<OriginalPage>(page =>
+        {
+            page.ToTable("OriginalPages");
+            page.HasIndex(p => new { p.OriginalId, p.Number }).IsUnique();
+            page.Property(p => p.Source).HasConversion<string>().HasMaxLength(16);
+            page.HasQueryFilter(p => !PublishedOnly || Originals.Any(o => o.Id == p.OriginalId));
+        });
+        model.Entity<FixityCheck>(check =>
+        {
+            check.ToTable("FixityChecks");
+            check.HasIndex(c => c.StartedAt);
+            check.Property(c => c.Node).HasMaxLength(256);
+            check.Ignore(c => c.Passed);
         });
         model.Entity<Revision>(revision =>
         {

@@ -195,8 +195,8 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                             events.Add(new(item.Location, ImportOutcome.Unchanged));
                             continue;
                         }
-                        // A record put in a collection is in a new OAI-PMH set: harvesters see it as changed.
-                        existing.UpdatedAt = now;
+                        // Put in a collection only, it gets a new datestamp from Placing, not a revision.
+                        if (published) existing.UpdatedAt = now;
                         target = existing;
                         events.Add(new(item.Location, ImportOutcome.Updated, published ? "published" : "put in its collection"));
                     }
@@ -332,12 +332,8 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         var now = clock.GetUtcNow().UtcDateTime;
         var saved = touched.DistinctBy(r => r.Id).ToList();
         if (placing is not null) await placing.WriteAsync(db, now, Publish, cancellationToken);
-        // Records indexed from memory are indexed with the collections they are in, as from the store.
-        if (Written is not null)
-        {
-            var ids = saved.Select(r => r.Id).ToList();
-            await db.CollectionMembers.Include(m => m.Collection).Where(m => ids.Contains(m.ArchivalRecordId)).LoadAsync(cancellationToken);
-        }
+        // Records indexed from memory are indexed with their collections and originals, as from the store.
+        if (Written is not null) await db.LoadForIndexingAsync([.. saved.Select(r => r.Id)], cancellationToken);
         var added = saved.Select(r => IndexingTask.For(r.Id, now)).ToList();
         db.IndexingTasks.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);
@@ -433,14 +429,29 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 await db.SaveChangesAsync(cancellationToken);
                 foreach (var c in made) collections[c.Slug] = c.Id;
             }
+            var moved = new List<ArchivalRecord>();
             foreach (var (record, place) in pending)
             {
                 var slug = place.Collection.Slug;
                 if (!placed.Add((slug, record.Id))) continue;
                 db.CollectionMembers.Add(new CollectionMember { CollectionId = collections[slug], ArchivalRecordId = record.Id, Position = place.Position });
+                if (record.UpdatedAt != now) moved.Add(record);
             }
             pending.Clear();
             await db.SaveChangesAsync(cancellationToken);
+            // A record already stored that joins a collection is in a new OAI-PMH set: harvesters see it as changed. Its
+            // datestamp is set in the store directly (joining is not a revision), and so in the tracked record, which
+            // stays unchanged for the tracker (its concurrency token is what the store now holds).
+            var ids = moved.Select(r => r.Id).Distinct().ToList();
+            foreach (var chunk in ids.Chunk(500))
+                await db.Records.Where(r => chunk.Contains(r.Id)).ExecuteUpdateAsync(set => set.SetProperty(r => r.UpdatedAt, now), cancellationToken);
+            foreach (var record in moved)
+            {
+                var updated = db.Entry(record).Property(r => r.UpdatedAt);
+                updated.CurrentValue = now;
+                updated.OriginalValue = now;
+                updated.IsModified = false;
+            }
         }
     }
 

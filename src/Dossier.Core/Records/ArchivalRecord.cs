@@ -1,4 +1,5 @@
 using Dossier.Collections;
+using Dossier.Originals;
 using Dossier.Sources;
 
 namespace Dossier.Records;
@@ -70,6 +71,12 @@ public sealed class ArchivalRecord
     /// collection is the editors' grouping. Loaded where the record is indexed, as public collections are a facet.
     /// </summary>
     public List<CollectionMember> Collections { get; set; } = [];
+
+    /// <summary>
+    /// The files of the document's original (scans, PDFs), in order, with their pages' machine-read text. Not part of
+    /// its description either; loaded where the record is indexed, as machine-read text is searched.
+    /// </summary>
+    public List<Original> Originals { get; set; } = [];
 
     /// <summary>Hash of every described field; an import that brings the same content changes nothing.</summary>
     public string ContentHash { get; set; } = "";

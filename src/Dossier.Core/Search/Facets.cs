@@ -12,7 +12,10 @@ namespace Dossier.Search;
 /// </summary>
 public static class Facets
 {
-    public static readonly string[] Names = ["collection", "type", "classification", "language", "donor", "archive", "year"];
+    public static readonly string[] Names = ["collection", "text", "type", "classification", "language", "donor", "archive", "year"];
+
+    public const string TextFromTranscript = "transcript";
+    public const string TextMachineRead = "machine-read";
 
     private static string TermField(string facet) => "facet_" + facet;
 
@@ -26,6 +29,9 @@ public static class Facets
         // A collection by its slug, and only a public one: the index never knows the staff's collections in progress.
         foreach (var member in record.Collections)
             if (member.Collection is { PublishedAt: not null } collection) yield return ("collection", collection.Slug);
+        // Where a record's text comes from: someone's transcript, or the originals read by machine (OCR, a PDF's text).
+        if (record.Transcripts.Any(t => !string.IsNullOrWhiteSpace(t.Text))) yield return ("text", TextFromTranscript);
+        if (record.Originals.Any(o => o.Pages.Any(p => p.Text is not null))) yield return ("text", TextMachineRead);
         if (!string.IsNullOrWhiteSpace(record.Type)) yield return ("type", record.Type);
         if (!string.IsNullOrWhiteSpace(record.Classification)) yield return ("classification", record.Classification);
         foreach (var language in record.Languages) yield return ("language", language);

@@ -24,13 +24,15 @@ public sealed class RecordIndex : IDisposable
     private const string PositionKey = "position";
     private static readonly string[] SearchFields =
         ["title", "summary", "transcript", "source", "provenance", "donor", "translator", "type", "classification", "recordId", "language",
-         "creator", "recipient", "place", "subject", "notes"];
+         "creator", "recipient", "place", "subject", "notes", "machine"];
     // Lucene.NET's parser looks every field up in this map, so each field has its weight, 1 by default.
     private static readonly Dictionary<string, float> Boosts = SearchFields.ToDictionary(f => f, f => f switch
     {
         "title" or "recordId" => 4f,
         "summary" => 2f,
         "source" => 1.5f,
+        // Machine-read text (a PDF's own, or OCR's) finds what no one transcribed, after what someone did.
+        "machine" => 0.5f,
         _ => 1f,
     });
 
@@ -311,6 +313,7 @@ public sealed class RecordIndex : IDisposable
         AddText(doc, "place", record.Place, Field.Store.NO);
         AddText(doc, "subject", string.Join("\n", record.Subjects), Field.Store.NO);
         AddText(doc, "notes", record.Notes, Field.Store.NO);
+        AddText(doc, "machine", MachineText(record), Field.Store.NO);
         AddText(doc, "type", record.Type, Field.Store.NO);
         AddText(doc, "classification", record.Classification, Field.Store.NO);
         AddText(doc, "recordId", record.RecordId, Field.Store.NO);
@@ -318,6 +321,10 @@ public sealed class RecordIndex : IDisposable
         AddText(doc, "language", string.Join(' ', record.Languages.SelectMany(l => new[] { l, Languages.LanguageNames.EnglishName(l) })), Field.Store.NO);
         return doc;
     }
+
+    /// <summary>The text read from a record's originals, page after page.</summary>
+    public static string MachineText(ArchivalRecord record) =>
+        string.Join("\n\n", record.Originals.OrderBy(o => o.Position).SelectMany(o => o.Pages.OrderBy(p => p.Number)).Select(p => p.Text).OfType<string>());
 
     private static readonly string[] KeyFields = ["id", "date_key", VisibilityField, .. Facets.TermFields];
 

@@ -93,5 +93,17 @@ public static class IndexedRecords
 {
     /// <summary>Records as the index takes them: with their transcripts and the collections they are in.</summary>
     public static IQueryable<ArchivalRecord> ForIndexing(this IQueryable<ArchivalRecord> records) =>
-        records.AsNoTracking().Include(r => r.Transcripts).Include(r => r.Collections).ThenInclude(m => m.Collection).AsSplitQuery();
+        records.AsNoTracking().Include(r => r.Transcripts).Include(r => r.Collections).ThenInclude(m => m.Collection)
+            .Include(r => r.Originals).ThenInclude(o => o.Pages).AsSplitQuery();
+
+    /// <summary>
+    /// Loads into records a context tracks what the index takes besides their description: their collections and their
+    /// originals' pages (a change indexed from memory must not drop them).
+    /// </summary>
+    public static async Task LoadForIndexingAsync(this DossierDb db, IReadOnlyCollection<int> recordIds, CancellationToken cancellationToken)
+    {
+        if (recordIds.Count == 0) return;
+        await db.CollectionMembers.Include(m => m.Collection).Where(m => recordIds.Contains(m.ArchivalRecordId)).LoadAsync(cancellationToken);
+        await db.Originals.Include(o => o.Pages).Where(o => recordIds.Contains(o.ArchivalRecordId)).AsSplitQuery().LoadAsync(cancellationToken);
+    }
 }

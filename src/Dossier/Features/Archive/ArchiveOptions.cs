@@ -22,6 +22,12 @@ public sealed class ArchiveOptions
 
     public string IndexDirectory => Path.Combine(DataDirectory, "index");
 
+    /// <summary>The originals' files, each stored once by its SHA-256; backed up with the database.</summary>
+    public string FilesDirectory => Path.Combine(DataDirectory, "files");
+
+    /// <summary>What is made from the files (page images): made again from them when lost, so not backed up.</summary>
+    public string DerivedDirectory => Path.Combine(DataDirectory, "derived");
+
     /// <summary>The archive the command line names: its data directory and its database, each from an option or the configuration.</summary>
     public static ArchiveOptions Resolve(string? dataOption, string? databaseOption, string[]? settings = null) => new()
     {

@@ -2,6 +2,7 @@ using Dossier.Data;
 using Dossier.Import;
 using Dossier.Import.JsonLines;
 using Dossier.Import.PageCaptures;
+using Dossier.Originals;
 using Dossier.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,14 @@ public static class ArchiveSetup
         services.AddScoped<RecordImport>();
         services.AddScoped<RecordIndexer>();
         services.AddScoped<Dossier.Collections.CollectionCuration>();
+        services.AddSingleton(new FileStore(options.FilesDirectory));
+        services.AddSingleton(new PageImages(options.DerivedDirectory));
+        // OCR's languages: Tesseract's model names joined by '+' (Dossier:Ocr:Languages on a server).
+        services.AddSingleton(provider => new OriginalReader(provider.GetRequiredService<PageImages>(),
+            provider.GetService<IConfiguration>()?["Dossier:Ocr:Languages"] is { Length: > 0 } languages ? languages : OriginalReader.DefaultLanguages));
+        services.AddScoped<OriginalReading>();
+        services.AddScoped<OriginalAttachment>();
+        services.AddScoped<FixityVerification>();
         services.AddSingleton<IRecordImporter, PageCaptureImporter>();
         services.AddSingleton<IRecordImporter, JsonLinesImporter>();
         services.AddSingleton<IRecordImporter, Dossier.Import.Tei.TeiImporter>();

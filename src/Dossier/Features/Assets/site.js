@@ -41,6 +41,29 @@
     dialog.showModal();
   });
 
+  // Uploads of originals show their progress: the form is sent by a script that follows the bytes sent, and the
+  // page that answers takes the place of this one's content. Without a script the form is sent as any form.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var bar = form.matches('form.upload') ? form.querySelector('progress') : null;
+    if (!bar || !window.FormData) return;
+    event.preventDefault();
+    var request = new XMLHttpRequest();
+    request.open('POST', form.action);
+    request.upload.addEventListener('progress', function (p) {
+      if (!p.lengthComputable) return;
+      bar.hidden = false;
+      bar.value = Math.round(p.loaded * 100 / p.total);
+    });
+    request.addEventListener('load', function () {
+      var answer = new DOMParser().parseFromString(request.responseText, 'text/html');
+      var main = answer.querySelector('main');
+      if (main) document.querySelector('main').replaceWith(main); else location.reload();
+    });
+    request.addEventListener('error', function () { bar.hidden = true; form.submit(); });
+    request.send(new FormData(form));
+  });
+
   // Copy buttons and dialog buttons appear only where a script can use them.
   document.querySelectorAll('[data-copy], [data-dialog]').forEach(function (b) { b.hidden = false; });
 })();

@@ -104,7 +104,9 @@ public static class BackupCommand
     {
         // The index, a rebuilt one waiting beside it and an old one being removed: all derived, all left out.
         var index = Path.GetRelativePath(archive.DataDirectory, archive.IndexDirectory).Replace(Path.DirectorySeparatorChar, '/');
-        string[] derived = [index + "/", index + Dossier.Search.RecordIndex.RebuiltSuffix + "/", index + ".old/"];
+        // Page images are made again from the stored files; a file being stored is not yet one.
+        string[] derived = [index + "/", index + Dossier.Search.RecordIndex.RebuiltSuffix + "/", index + ".old/",
+            Relative(archive, archive.DerivedDirectory) + "/", Relative(archive, archive.FilesDirectory) + "/incoming/"];
         // Hidden files too (AttributesToSkip): whatever the archive keeps is kept.
         return Directory.EnumerateFiles(archive.DataDirectory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
             .Select(f => Path.GetRelativePath(archive.DataDirectory, f).Replace(Path.DirectorySeparatorChar, '/'))
@@ -114,6 +116,9 @@ public static class BackupCommand
             .Order(StringComparer.Ordinal)
             .ToList();
     }
+
+    private static string Relative(ArchiveOptions archive, string path) =>
+        Path.GetRelativePath(archive.DataDirectory, path).Replace(Path.DirectorySeparatorChar, '/');
 
     private static async Task<List<BackupFile>> CopyFilesAsync(string dataDirectory, List<string> paths, string work, IProgress<(int Done, int Total)> progress,
         CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text;
 using Dossier.Citations;
 using Dossier.Data;
 using Dossier.Features.Archive;
+using Dossier.Features.Collections;
 using Dossier.Features.Documents;
 using Dossier.Features.Operations;
 using Dossier.Features.Search;
@@ -66,7 +67,7 @@ public static class CitationsApi
         SearchResults results;
         try
         {
-            results = index.Search(request.Options with { Page = 1, Size = MaxExported, FacetValues = 0 });
+            results = index.Search(await PublicCollections.OnlyPublicAsync(db, request.Options, cancellationToken) with { Page = 1, Size = MaxExported, FacetValues = 0 });
         }
         catch (SearchQueryException e)
         {

@@ -18,8 +18,10 @@ public sealed class CollectionModel(DossierDb db) : PageModel
     /// <summary>The first record's number in the collection's order on this page.</summary>
     public int First => (PageNumber - 1) * PageSize + 1;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken = default)
     {
+        // Read from the query string itself: as a handler parameter, "page" would bind Razor Pages' own route value.
+        var page = EditCollectionModel.PageOf(Request.Query);
         if (await PublicCollections.FindAsync(db, slug, cancellationToken) is not { } collection) return NotFound();
         Collection = collection;
         PageNumber = Math.Clamp(page, 1, Pages);

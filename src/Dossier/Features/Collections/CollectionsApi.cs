@@ -36,6 +36,7 @@ public static class CollectionsApi
         var errors = new Dictionary<string, string[]>();
         if (page is < 1) errors["page"] = ["page is a whole number from 1"];
         if (size is < 1 or > MaxPageSize) errors["size"] = [$"size is a whole number from 1 to {MaxPageSize}"];
+        else if ((long)((page ?? 1) - 1) * (size ?? 100) > int.MaxValue) errors["page"] = ["page is past any collection's end"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var collection = await PublicCollections.FindAsync(db, slug, cancellationToken);
         if (collection is null)
@@ -116,6 +117,22 @@ public static class PublicCollections
         var titles = await TitlesAsync(db, cancellationToken);
         var named = facets.ToDictionary(f => f.Key, f => f.Key == "collection" ? [.. f.Value.Where(v => titles.ContainsKey(v.Value))] : f.Value);
         return (named, titles);
+    }
+
+    /// <summary>
+    /// A search's options with only public collections chosen: one made staff-only a moment ago may still be in this
+    /// node's index (or another's), and must not narrow a visitor's search to its members. A collection that is not
+    /// public is kept chosen but matches nothing, as an unknown one does.
+    /// </summary>
+    public static async Task<SearchOptions> OnlyPublicAsync(DossierDb db, SearchOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.Selected.TryGetValue("collection", out var chosen) || chosen.Count == 0) return options;
+        var titles = await TitlesAsync(db, cancellationToken);
+        if (chosen.All(titles.ContainsKey)) return options;
+        var selected = options.Selected.ToDictionary(s => s.Key, s => s.Key == "collection"
+            ? (IReadOnlyList<string>)[.. s.Value.Select(v => titles.ContainsKey(v) ? v : "")]
+            : s.Value);
+        return options with { Selected = selected };
     }
 
     /// <summary>The public collections a published record is in.</summary>

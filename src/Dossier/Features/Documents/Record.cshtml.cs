@@ -6,6 +6,7 @@ using Dossier.Records;
 using Dossier.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Features.Documents;
 
@@ -21,6 +22,9 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
     public IReadOnlyList<(CitationStyle Style, string Html, string Text)> Styles { get; private set; } = [];
 
     public RecordMetadata Metadata { get; private set; } = null!;
+
+    /// <summary>The files of the record's original, in order, with their pages.</summary>
+    public IReadOnlyList<Dossier.Originals.Original> Originals { get; private set; } = [];
 
     /// <summary>The public collections the record is in.</summary>
     public IReadOnlyList<(string Slug, string Title)> InCollections { get; private set; } = [];
@@ -65,6 +69,8 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
             return RedirectPermanent($"/documents/{id}" + (current.Length > 0 ? "/" + current : "") + Request.QueryString);
         Record = record;
         InCollections = await Collections.PublicCollections.OfRecordAsync(db, id, cancellationToken);
+        Originals = await db.Originals.AsNoTracking().Include(o => o.Pages).Where(o => o.ArchivalRecordId == id)
+            .OrderBy(o => o.Position).AsSplitQuery().ToListAsync(cancellationToken);
         var cited = CitationsApi.Cite(record, archive, Request, clock);
         Citation = ChicagoCitation.Format(cited);
         Permalink = cited.Url!;

@@ -45,9 +45,8 @@ public static class Curators
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        // The index keeps the record's public collections as a facet.
-        var collections = db.Entry(record).Collection(r => r.Collections);
-        if (!collections.IsLoaded) await collections.Query().Include(m => m.Collection).LoadAsync(cancellationToken);
+        // The index keeps the record's public collections and its originals' text too.
+        await db.LoadForIndexingAsync([record.Id], cancellationToken);
         index.Apply([record], [], 0, commit: true);
     }
 }

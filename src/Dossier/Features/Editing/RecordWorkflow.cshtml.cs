@@ -1,6 +1,7 @@
 using Dossier.Curation;
 using Dossier.Data;
 using Dossier.Features.Accounts;
+using Dossier.Originals;
 using Dossier.Records;
 using Dossier.Search;
 using Microsoft.AspNetCore.Authorization;
@@ -16,8 +17,20 @@ namespace Dossier.Features.Editing;
 /// allow. Each step is saved with an indexing task in one transaction, so the reading room follows within a second.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index) : PageModel
+public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index, OriginalAttachment attachment,
+    IConfiguration configuration) : PageModel
 {
+    /// <summary>The largest original a browser may upload (Dossier:Originals:MaxUploadBytes, 512 MiB by default).</summary>
+    public long MaxUploadBytes { get; } = configuration.GetValue("Dossier:Originals:MaxUploadBytes", DefaultMaxUploadBytes);
+
+    public const long DefaultMaxUploadBytes = 512L * 1024 * 1024;
+
+    /// <summary>The record's originals, in order, as the reading of each stands.</summary>
+    public IReadOnlyList<Original> Originals { get; private set; } = [];
+
+    /// <summary>What an upload did, file by file.</summary>
+    public IReadOnlyList<AttachedFile> Attached { get; private set; } = [];
+
     private readonly DossierDb db = db.WholeArchive();
 
     public ArchivalRecord Record { get; private set; } = null!;
@@ -49,6 +62,36 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
 
     public Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, WorkflowStep.Restore, null, null, cancellationToken);
+
+    /// <summary>Files uploaded as the record's original; each refused one is listed with its reason, the others attached.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(int id, List<IFormFile> files, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (files.Count == 0) return await RefuseAsync(id, "Choose the files to attach.", cancellationToken);
+        var tooLarge = files.Where(f => f.Length > MaxUploadBytes).Select(f => AttachedFile.Refused(f.FileName, $"larger than the {Display.Bytes(MaxUploadBytes)} a file may be")).ToList();
+        var user = await users.GetUserAsync(User);
+        Attached = [.. tooLarge, .. await attachment.AttachAsync(id, files.Where(f => f.Length <= MaxUploadBytes).Select(f => (f.FileName, (Func<Stream>)f.OpenReadStream)),
+            user?.Email, cancellationToken)];
+        await LoadAsync(id, cancellationToken);
+        if (Attached.Any(a => a.Original is null)) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReadAgainAsync(int id, int original, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Originals.All(o => o.Id != original)) return NotFound();
+        await attachment.ReadAgainAsync(original, cancellationToken);
+        Done = "The original will be read again shortly.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDetachAsync(int id, int original, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Originals.All(o => o.Id != original)) return NotFound();
+        await attachment.DetachAsync(original, cancellationToken);
+        Done = "The original was taken off the record (its file stays stored).";
+        return RedirectToPage(new { id });
+    }
 
     private async Task<IActionResult> RefuseAsync(int id, string problem, CancellationToken cancellationToken, int status = StatusCodes.Status422UnprocessableEntity)
     {
@@ -86,6 +129,7 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
         if (await Curators.FindRecordAsync(db, id, Curator, cancellationToken) is not { } record) return false;
         Record = record;
         Owner = record.OwnerId is null ? null : (await users.FindByIdAsync(record.OwnerId))?.Email;
+        Originals = await db.Originals.AsNoTracking().Where(o => o.ArchivalRecordId == id).OrderBy(o => o.Position).ToListAsync(cancellationToken);
         return true;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dossier.Data;
 using Dossier.Export;
 using Dossier.Features.Archive;
+using Dossier.Features.Collections;
 using Dossier.Features.Documents;
 using Dossier.Features.Operations;
 using Dossier.Features.Search;
@@ -32,7 +33,7 @@ public static class ExportApi
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            ids = index.MatchingIds(request.Options);
+            ids = index.MatchingIds(await PublicCollections.OnlyPublicAsync(db, request.Options, cancellationToken));
         }
         catch (SearchQueryException e)
         {

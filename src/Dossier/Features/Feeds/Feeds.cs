@@ -74,7 +74,7 @@ public static class Feeds
         HashSet<int> matching;
         try
         {
-            matching = [.. index.MatchingIds(request.Options)];
+            matching = [.. index.MatchingIds(await PublicCollections.OnlyPublicAsync(db, request.Options, cancellationToken))];
         }
         catch (SearchQueryException e)
         {

@@ -22,6 +22,7 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, Dossi
     {
         "language" => Display.Language(value),
         "collection" => CollectionTitles.GetValueOrDefault(value, value),
+        "text" => value == Dossier.Search.Facets.TextMachineRead ? "Machine-read from the originals" : "Transcribed",
         _ => value,
     };
 
@@ -43,7 +44,7 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, Dossi
         }
         try
         {
-            Results = index.Search(Query.Options);
+            Results = index.Search(await PublicCollections.OnlyPublicAsync(db, Query.Options, cancellationToken));
             metrics.Searched("page", Results.TookMs);
             (Facets, CollectionTitles) = await PublicCollections.NameFacetAsync(db, Results.Facets, cancellationToken);
         }

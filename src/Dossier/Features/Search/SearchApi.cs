@@ -25,7 +25,7 @@ public static class SearchApi
         SearchResults results;
         try
         {
-            results = index.Search(request.Options);
+            results = index.Search(await PublicCollections.OnlyPublicAsync(db, request.Options, cancellationToken));
             metrics.Searched("api", results.TookMs);
         }
         catch (SearchQueryException e)

@@ -14,6 +14,7 @@ public static class Display
     public static string FacetName(string facet) => facet switch
     {
         "collection" => "Collection",
+        "text" => "Text",
         "type" => "Type",
         "classification" => "Original classification",
         "language" => "Language",
@@ -28,4 +29,13 @@ public static class Display
         string.IsNullOrWhiteSpace(text) ? [] : text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0);
 
     public static string? FirstParagraph(string? text) => Paragraphs(text).FirstOrDefault();
+
+    /// <summary>A file's size as people read it: "215 KB", "3.4 MB".</summary>
+    public static string Bytes(long length) => length switch
+    {
+        < 1000 => $"{length} bytes",
+        < 1_000_000 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{length / 1000.0:0} KB"),
+        < 1_000_000_000 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{length / 1_000_000.0:0.#} MB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{length / 1_000_000_000.0:0.##} GB"),
+    };
 }

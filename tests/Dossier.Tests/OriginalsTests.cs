@@ -1,0 +1,253 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Parser;
+using Dossier.Accounts;
+using Dossier.Core.Tests;
+using Dossier.Core.Tests.Originals;
+
+namespace Dossier.Tests;
+
+/// <summary>
+/// Originals through the real app: an editor uploads files, the server reads them in the background with the real
+/// poppler and Tesseract, visitors search their machine-read text and see their pages, and nothing of an unpublished
+/// record's original reaches a visitor.
+/// </summary>
+public abstract class OriginalsTests(Provider provider) : IAsyncLifetime
+{
+    private const string Password = ArchiveHost.StaffPassword;
+    private ArchiveHost archive = null!;
+    private Dictionary<string, int> ids = null!;
+    private string files = null!;
+
+    public async Task InitializeAsync()
+    {
+        archive = await ArchiveHost.StartAsync(provider);
+        Assert.Equal(5, (await archive.ImportAsync(Corpus.ArchivePages)).Imported);
+        ids = await archive.IdsOfCapturesAsync();
+        files = TempDirectory.Create("originals");
+        var drafts = Path.Combine(files, "drafts.jsonl");
+        await File.WriteAllTextAsync(drafts, """{"recordId":"O-1","title":"A draft with a scan","date":"1962-01-01"}""" + "\n");
+        await archive.ImportAsync(publish: false, drafts);
+        ids["draft"] = await archive.IdOfRecordAsync("O-1");
+        await archive.CreateUserAsync("editor@archive.test", Password, Roles.Editor);
+    }
+
+    public async Task DisposeAsync() => await archive.DisposeAsync();
+
+    [SkippableFact]
+    public async Task Uploaded_originals_are_read_in_the_background_searched_and_shown_page_by_page_and_only_to_whom_may_see_them()
+    {
+        TestDatabases.Require(provider);
+        OriginalFiles.RequireTools();
+        var born = Path.Combine(files, "born.pdf");
+        var scan = Path.Combine(files, "scan.png");
+        OriginalFiles.BornDigitalPdf(born);
+        OriginalFiles.Png(scan);
+        using var editor = await archive.SignInAsync("editor@archive.test", Password);
+        var record = ids["001"];
+
+        // Three files, one of them a web page named .pdf: refused for what it is, the others attached.
+        var answer = await UploadAsync(editor, record, (born, "born.pdf"), (scan, "scan.png"), (WebPage(), "report.pdf"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+        Assert.Contains("report.pdf: not attached: not a PDF, TIFF, JPEG or PNG file", answer.Body, StringComparison.Ordinal);
+        Assert.Contains("born.pdf: attached, waiting to be read", answer.Body, StringComparison.Ordinal);
+        await ReadAsync(editor, record, 2);
+        await archive.CatchUpAsync();
+
+        // Searched: by the words only the originals have, in both languages, and as a facet.
+        var found = await archive.GetJsonAsync("/api/search?q=Zanzibar");
+        Assert.Equal([record], found["hits"]!.AsArray().Select(h => (int)h!["id"]!));
+        Assert.Equal(1, (await archive.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("machine:делегации")))["total"]!.GetValue<int>());
+        Assert.Contains((await archive.GetJsonAsync("/api/search"))["facets"]!["text"]!.AsArray(), v => (string?)v!["value"] == "machine-read" && (int)v["count"]! == 1);
+        Assert.Equal([record], (await archive.GetJsonAsync("/api/search?text=machine-read"))["hits"]!.AsArray().Select(h => (int)h!["id"]!));
+
+        // Shown page by page, apart from the transcripts, labelled by how the text was read.
+        using var visitor = archive.NewClient();
+        var page = await new HtmlParser().ParseDocumentAsync(await visitor.GetStringAsync($"/documents/{record}"));
+        var originals = page.QuerySelectorAll("section.originals section.original");
+        Assert.Equal(["born.pdf", "scan.png"], originals.Select(o => o.QuerySelector("h3")!.TextContent));
+        Assert.Contains("Text of the PDF", originals[0].QuerySelector(".machine-read .label")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Machine-read text (OCR)", originals[1].QuerySelector(".machine-read .label")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Zanzibar telegram", originals[0].QuerySelector(".machine-read")!.TextContent, StringComparison.Ordinal);
+        var image = originals[0].QuerySelector("img")!;
+        Assert.Equal("Page 1 of born.pdf", image.GetAttribute("alt"));
+        using (var jpeg = await visitor.GetAsync(image.GetAttribute("src")))
+        {
+            Assert.Equal(HttpStatusCode.OK, jpeg.StatusCode);
+            Assert.Equal("image/jpeg", jpeg.Content.Headers.ContentType!.MediaType);
+        }
+        var download = originals[0].QuerySelector("a[download]")!.GetAttribute("href")!;
+        using (var file = await visitor.GetAsync(download))
+        {
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("born.pdf", file.Content.Headers.ContentDisposition!.FileNameStar ?? file.Content.Headers.ContentDisposition.FileName);
+            Assert.Equal(await File.ReadAllBytesAsync(born), await file.Content.ReadAsByteArrayAsync());
+        }
+
+        // Page images are derived: gone (a restored backup has none), they are made again when asked for.
+        Directory.Delete(Path.Combine(archive.DataDirectory, "derived"), recursive: true);
+        using (var again = await visitor.GetAsync(image.GetAttribute("src")))
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        using (var noSuchWidth = await visitor.GetAsync(image.GetAttribute("src")!.Replace("/800.jpg", "/801.jpg", StringComparison.Ordinal)))
+            Assert.Equal(HttpStatusCode.NotFound, noSuchWidth.StatusCode);
+
+        // The same file on a draft: taken over without reading it again, and seen by the staff only.
+        await UploadAsync(editor, ids["draft"], (born, "copy of born.pdf"));
+        await ReadAsync(editor, ids["draft"], 1);
+        var draftOriginal = (await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync($"/editor/records/{ids["draft"]}")))
+            .QuerySelector("section.originals-editing a[download]")!.GetAttribute("href")!;
+        foreach (var path in new[] { draftOriginal, draftOriginal + "/pages/1/400.jpg" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(path)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(path)).StatusCode);
+        }
+        Assert.Equal(1, (await archive.GetJsonAsync("/api/search?q=Zanzibar"))["total"]!.GetValue<int>());
+
+        // Taken off: gone from the page; the stored file stays.
+        var scanId = originals[1].QuerySelector("a[download]")!.GetAttribute("href")!["/originals/".Length..];
+        var token = Forms.Token(await editor.GetStringAsync($"/editor/records/{record}"));
+        using (var detach = await editor.PostAsync($"/editor/records/{record}?handler=Detach", Forms.Content(token, new() { ["original"] = scanId })))
+            Assert.Equal(HttpStatusCode.Redirect, detach.StatusCode);
+        page = await new HtmlParser().ParseDocumentAsync(await visitor.GetStringAsync($"/documents/{record}"));
+        Assert.Equal(["born.pdf"], page.QuerySelectorAll("section.originals section.original h3").Select(h => h.TextContent));
+        Assert.Equal(2, Directory.EnumerateFiles(Path.Combine(archive.DataDirectory, "files"), "*", SearchOption.AllDirectories).Count(f => !f.Contains("incoming", StringComparison.Ordinal)));
+    }
+
+    private string WebPage()
+    {
+        var path = Path.Combine(files, "report.html");
+        File.WriteAllText(path, "<!doctype html><html><body>Not a PDF</body></html>");
+        return path;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> UploadAsync(HttpClient client, int record, params (string Path, string Name)[] uploads)
+    {
+        var token = Forms.Token(await client.GetStringAsync($"/editor/records/{record}"));
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (path, name) in uploads)
+        {
+            var file = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, "files", name);
+        }
+        using var response = await client.PostAsync($"/editor/records/{record}?handler=Attach", form);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>Waits for the server's worker to have read the record's originals, as the editor's page shows them.</summary>
+    private static async Task ReadAsync(HttpClient editor, int record, int count)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            var page = await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync($"/editor/records/{record}"));
+            var states = page.QuerySelectorAll("td.reading-state").Select(s => (s.GetAttribute("data-state"), s.TextContent)).ToList();
+            if (states.Count == count && states.All(s => s.Item1 == "Read")) return;
+            Assert.DoesNotContain(states, s => s.Item1 == "Failed");
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, "not read in time: " + string.Join("; ", states.Select(s => s.TextContent)));
+            await Task.Delay(250);
+        }
+    }
+}
+
+public sealed class OriginalsTestsOnSqlite() : OriginalsTests(Provider.Sqlite);
+
+public sealed class OriginalsTestsOnPostgres() : OriginalsTests(Provider.Postgres);
+
+/// <summary><c>dossier attach</c> and <c>dossier ocr</c>: originals from the command line, read with progress, failures said per file.</summary>
+public class OriginalsCommandTests
+{
+    [SkippableFact]
+    public async Task Attach_reads_a_TIFF_and_a_scanned_PDF_reports_an_encrypted_one_and_the_server_finds_their_words()
+    {
+        OriginalFiles.RequireTools();
+        var data = TempDirectory.Create("attach");
+        var files = TempDirectory.Create("attach-files");
+        var (code, output) = await DossierProcess.RunAsync("import", Corpus.Page("001"), "--publish", "--data", data);
+        Assert.True(code == 0, output);
+        OriginalFiles.Tiff(Path.Combine(files, "scan.tif"), pages: 2);
+        OriginalFiles.ImageOnlyPdf(Path.Combine(files, "scan.pdf"));
+        OriginalFiles.EncryptedPdf(Path.Combine(files, "locked.pdf"));
+        await File.WriteAllTextAsync(Path.Combine(files, "notes.pdf"), "not a PDF");
+
+        (code, output) = await DossierProcess.RunAsync("attach", "1", Path.Combine(files, "scan.tif"), Path.Combine(files, "scan.pdf"),
+            Path.Combine(files, "locked.pdf"), Path.Combine(files, "notes.pdf"), Path.Combine(files, "missing.pdf"), "--data", data);
+        Assert.Equal(1, code);
+        Assert.Contains("attached: scan.tif (TIFF,", output, StringComparison.Ordinal);
+        Assert.Contains("refused: notes.pdf: not a PDF, TIFF, JPEG or PNG file", output, StringComparison.Ordinal);
+        Assert.Contains("missing.pdf: no such file", output, StringComparison.Ordinal);
+        Assert.Contains("Attached 3 of 5 files to record 1.", output, StringComparison.Ordinal);
+        Assert.Contains("Reading originals (pages): ", output, StringComparison.Ordinal);
+        Assert.Contains("Read 2 originals, failed 1.", output, StringComparison.Ordinal);
+        Assert.Contains("failed: record 1, locked.pdf: the PDF is encrypted with a password", output, StringComparison.Ordinal);
+
+        (code, output) = await DossierProcess.RunAsync("ocr", "--data", data);
+        Assert.True(code == 0, output);
+        Assert.Contains("Read 0 originals, failed 0.", output, StringComparison.Ordinal);
+        (code, output) = await DossierProcess.RunAsync("attach", "999", Path.Combine(files, "scan.pdf"), "--data", data);
+        Assert.Equal(2, code);
+        Assert.Contains("the archive has no record 999", output, StringComparison.Ordinal);
+
+        await using var archive = await ArchiveHost.StartOnAsync(data);
+        Assert.Equal(1, (await archive.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("занзибарской телеграмме")))["total"]!.GetValue<int>());
+        var page = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync("/documents/1"));
+        Assert.Equal(3, page.QuerySelectorAll("section.originals li.page").Length);
+        Assert.Contains("Its pages cannot be shown.", page.QuerySelector("section.originals")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Verify_finds_a_flipped_byte_and_a_missing_file_with_their_records_and_a_server_verifies_on_schedule()
+    {
+        var data = TempDirectory.Create("verify");
+        var files = TempDirectory.Create("verify-files");
+        var (code, output) = await DossierProcess.RunAsync("import", Corpus.Page("001"), "--publish", "--data", data);
+        Assert.True(code == 0, output);
+        OriginalFiles.BornDigitalPdf(Path.Combine(files, "born.pdf"));
+        OriginalFiles.Png(Path.Combine(files, "scan.png"));
+        (code, output) = await DossierProcess.RunAsync("attach", "1", Path.Combine(files, "born.pdf"), Path.Combine(files, "scan.png"), "--later", "--data", data);
+        Assert.True(code == 0, output);
+        Assert.Contains("They wait to be read", output, StringComparison.Ordinal);
+
+        (code, output) = await DossierProcess.RunAsync("verify", "--data", data);
+        Assert.True(code == 0, output);
+        Assert.Contains("Verified 2 files: 0 damaged, 0 missing.", output, StringComparison.Ordinal);
+
+        // One bit of one file flipped, the other file gone.
+        var stored = Directory.EnumerateFiles(Path.Combine(data, "files"), "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f).Length == 64).Order().ToList();
+        Assert.Equal(2, stored.Count);
+        File.SetAttributes(stored[0], FileAttributes.Normal);
+        var bytes = await File.ReadAllBytesAsync(stored[0]);
+        bytes[bytes.Length / 2] ^= 0x10;
+        await File.WriteAllBytesAsync(stored[0], bytes);
+        File.SetAttributes(stored[1], FileAttributes.Normal);
+        File.Delete(stored[1]);
+        (code, output) = await DossierProcess.RunAsync("verify", "--data", data);
+        Assert.Equal(1, code);
+        Assert.Contains($"{Path.GetFileName(stored[0])}: damaged, its bytes now hash to ", output, StringComparison.Ordinal);
+        Assert.Contains($"{Path.GetFileName(stored[1])}: missing (record 1)", output, StringComparison.Ordinal);
+        Assert.Contains("Verified 2 files: 1 damaged, 1 missing.", output, StringComparison.Ordinal);
+
+        // A server verifies when none did for the interval, and its administrators see the last result.
+        await using var archive = await ArchiveHost.StartOnAsync(data, "--Dossier:Fixity:Interval=00:00:01", "--Dossier:Originals:Read=false");
+        await archive.CreateUserAsync("admin@archive.test", ArchiveHost.StaffPassword, Roles.Administrator);
+        using var admin = await archive.SignInAsync("admin@archive.test", ArchiveHost.StaffPassword);
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var page = await new HtmlParser().ParseDocumentAsync(await admin.GetStringAsync("/admin/fixity"));
+            var rows = page.QuerySelectorAll("table.records tbody tr");
+            if (rows.Length >= 3 && rows[0].Children[2].TextContent == "2")
+            {
+                Assert.Contains("1 damaged, 1 missing", page.QuerySelector(".last-check")!.TextContent, StringComparison.Ordinal);
+                Assert.Contains("missing (record 1)", rows[0].TextContent, StringComparison.Ordinal);
+                break;
+            }
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, "no scheduled verification: " + page.QuerySelector("main")!.TextContent);
+            await Task.Delay(250);
+        }
+        using var visitor = archive.NewClient();
+        using var denied = await visitor.GetAsync("/admin/fixity");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+    }
+}
