@@ -9,6 +9,7 @@ using Dossier.Features.Documents;
 using Dossier.Features.Editing;
 using Dossier.Features.Export;
 using Dossier.Features.Feeds;
+using Dossier.Features.Iiif;
 using Dossier.Features.Indexing;
 using Dossier.Features.Oai;
 using Dossier.Features.Operations;
@@ -98,6 +99,7 @@ public static class DossierWeb
         app.MapExportApi();
         app.MapCollectionsApi();
         app.MapOriginals();
+        app.MapIiif();
         app.MapFeeds(builder.Configuration);
         app.MapOperations(builder.Configuration);
         app.MapRazorPages();

@@ -114,6 +114,86 @@ public abstract class OriginalsTests(Provider provider) : IAsyncLifetime
         Assert.Equal(2, Directory.EnumerateFiles(Path.Combine(archive.DataDirectory, "files"), "*", SearchOption.AllDirectories).Count(f => !f.Contains("incoming", StringComparison.Ordinal)));
     }
 
+    [SkippableFact]
+    public async Task A_record_with_originals_is_a_IIIF_manifest_with_level_0_images_of_published_records_only()
+    {
+        TestDatabases.Require(provider);
+        OriginalFiles.RequireTools();
+        var born = Path.Combine(files, "born.pdf");
+        var scan = Path.Combine(files, "scan.png");
+        OriginalFiles.BornDigitalPdf(born, pages: 2);
+        OriginalFiles.Png(scan);
+        using var editor = await archive.SignInAsync("editor@archive.test", Password);
+        var record = ids["001"];
+        await UploadAsync(editor, record, (born, "born.pdf"), (scan, "scan.png"));
+        await UploadAsync(editor, ids["draft"], (scan, "draft scan.png"));
+        await ReadAsync(editor, record, 2);
+        await ReadAsync(editor, ids["draft"], 1);
+
+        using var viewer = archive.NewClient();
+        using var response = await viewer.GetAsync($"/iiif/{record}/manifest");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/ld+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Empty(Presentation3.Violations(manifest));
+        // The rules are checked, not assumed: a broken copy breaks them.
+        var broken = manifest.DeepClone();
+        broken["items"]![0]!["width"] = 0;
+        broken["label"] = "a plain string";
+        broken["items"]![1]!["items"]![0]!["items"]![0]!["target"] = "http://elsewhere.example/canvas";
+        Assert.Equal(3, Presentation3.Violations(broken).Count);
+        var canvases = manifest["items"]!.AsArray();
+        Assert.Equal(["born.pdf, p. 1", "born.pdf, p. 2", "scan.png, p. 1"], canvases.Select(c => (string)c!["label"]!["none"]![0]!));
+        Assert.Equal(2, manifest["structures"]!.AsArray().Count);
+        Assert.Contains("Zanzibar telegram", (string)canvases[2]!["annotations"]![0]!["items"]![0]!["body"]!["value"]!, StringComparison.Ordinal);
+        Assert.Equal("ru", (string?)manifest["annotations"]![0]!["items"]!.AsArray().Select(a => a!["body"]!["language"]).Last());
+        Assert.Contains(manifest["metadata"]!.AsArray(), m => (string)m!["label"]!["en"]![0]! == "Date");
+
+        // Every image the manifest paints is served, and its level 0 service lists the sizes it serves.
+        foreach (var canvas in canvases)
+        {
+            var body = canvas!["items"]![0]!["items"]![0]!["body"]!;
+            var (width, height) = await ImageSizeAsync(viewer, (string)body["id"]!);
+            Assert.Equal(((int)canvas["width"]!, (int)canvas["height"]!), (width, height));
+            var service = (string)body["service"]![0]!["id"]!;
+            var info = System.Text.Json.Nodes.JsonNode.Parse(await viewer.GetStringAsync(service + "/info.json"))!;
+            Assert.Equal(("ImageService3", "level0", service), ((string)info["type"]!, (string)info["profile"]!, (string)info["id"]!));
+            Assert.Equal((width, height), ((int)info["width"]!, (int)info["height"]!));
+            var sizes = info["sizes"]!.AsArray().Select(s => ((int)s!["width"]!, (int)s["height"]!)).ToList();
+            Assert.Contains((150, PageImagesHeight(150, width, height)), sizes);
+            foreach (var (w, h) in sizes) Assert.Equal((w, h), await ImageSizeAsync(viewer, $"{service}/full/{w},/0/default.jpg"));
+            foreach (var unsupported in new[] { "0,0,10,10/max/0/default.jpg", "full/123,/0/default.jpg", "full/max/90/default.jpg", "full/max/0/gray.jpg" })
+            {
+                using var refused = await viewer.GetAsync($"{service}/{unsupported}");
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+            }
+        }
+
+        // A draft's original and a record without one have no manifest and no images, for a visitor or the staff.
+        var draftOriginal = (await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync($"/editor/records/{ids["draft"]}")))
+            .QuerySelector("section.originals-editing a[download]")!.GetAttribute("href")!["/originals/".Length..];
+        foreach (var client in new[] { viewer, editor })
+        {
+            foreach (var path in new[] { $"/iiif/{ids["draft"]}/manifest", $"/iiif/image/{draftOriginal}-1/info.json", $"/iiif/image/{draftOriginal}-1/full/max/0/default.jpg", $"/iiif/{ids["002"]}/manifest" })
+                Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
+        }
+        var page = await new HtmlParser().ParseDocumentAsync(await viewer.GetStringAsync($"/documents/{record}"));
+        Assert.Equal($"/iiif/{record}/manifest", page.QuerySelector("p.iiif a")!.GetAttribute("href"));
+    }
+
+    private static int PageImagesHeight(int width, int fullWidth, int fullHeight) => Dossier.Originals.PageImages.HeightAt(width, fullWidth, fullHeight);
+
+    private static async Task<(int Width, int Height)> ImageSizeAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
+        using var codec = SkiaSharp.SKCodec.Create(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        return (codec.Info.Width, codec.Info.Height);
+    }
+
     private string WebPage()
     {
         var path = Path.Combine(files, "report.html");
