@@ -17,6 +17,12 @@ if (args.FirstOrDefault() == "tei")
     return;
 }
 
+if (args.FirstOrDefault() == "ocr")
+{
+    await OcrThroughput.RunAsync(FindRoot(), args[1..]);
+    return;
+}
+
 if (args.FirstOrDefault() == "throughput")
 {
     await Throughput.RunAsync(FindRoot(), args[1..]);
