@@ -330,4 +330,46 @@ public class OriginalsCommandTests
         using var denied = await visitor.GetAsync("/admin/fixity");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
     }
+
+    [SkippableFact]
+    public async Task An_import_attaches_the_originals_beside_its_captures_and_named_by_its_records_and_rows_and_reads_them()
+    {
+        OriginalFiles.RequireTools();
+        var folder = TempDirectory.Create("import-originals");
+        var capture = Path.GetFileNameWithoutExtension(Corpus.Page("001"));
+        File.Copy(Corpus.Page("001"), Path.Combine(folder, capture + ".txt"));
+        OriginalFiles.ImageOnlyPdf(Path.Combine(folder, capture + ".pdf"));
+        Directory.CreateDirectory(Path.Combine(folder, "scans"));
+        OriginalFiles.Png(Path.Combine(folder, "scans", "j1.png"));
+        OriginalFiles.Tiff(Path.Combine(folder, "scans", "c1.tif"));
+        await File.WriteAllLinesAsync(Path.Combine(folder, "records.jsonl"),
+        [
+            """{"recordId":"J-1","title":"A memorandum with its scan","date":"1963-02-01","originals":["scans/j1.png","scans/missing.pdf"]}""",
+            """{"recordId":"J-2","title":"A memorandum reaching out","date":"1963-02-02","originals":["../outside.pdf"]}""",
+        ]);
+        await File.WriteAllTextAsync(Path.Combine(folder, "sheet.csv"), "Title,Date,Scan\n\"A telegram with a TIFF\",1963-02-03,scans/c1.tif\n");
+        var map = Path.Combine(TempDirectory.Create("import-map"), "map.json");
+        await File.WriteAllTextAsync(map, """{ "columns": { "Title": "title", "Date": "date", "Scan": "originals" } }""");
+        var data = TempDirectory.Create("import-originals-data");
+
+        var (code, output) = await DossierProcess.RunAsync("import", folder, "--publish", "--map", map, "--data", data);
+        Assert.True(code == 1, output);
+        Assert.Contains("Imported 3, updated 0, unchanged 0, failed 2.", output, StringComparison.Ordinal);
+        Assert.Contains("records.jsonl:1: original missing.pdf: no such file", output, StringComparison.Ordinal);
+        Assert.Contains("records.jsonl:2: originals: '../outside.pdf' is not a path inside the file's folder", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("skipped", output, StringComparison.Ordinal);
+        Assert.Contains("Read 3 originals, failed 0.", output, StringComparison.Ordinal);
+
+        // Again: nothing new, nothing attached twice.
+        (code, output) = await DossierProcess.RunAsync("import", folder, "--publish", "--map", map, "--data", data);
+        Assert.Contains("Imported 0, updated 0, unchanged 3, failed 2.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reading originals", output, StringComparison.Ordinal);
+
+        await using var archive = await ArchiveHost.StartOnAsync(data);
+        var found = await archive.GetJsonAsync("/api/search?q=Zanzibar&size=10");
+        Assert.Equal(3, found["total"]!.GetValue<int>());
+        var j1 = await archive.IdOfRecordAsync("J-1");
+        var page = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync($"/documents/{j1}"));
+        Assert.Equal(["j1.png"], page.QuerySelectorAll("section.originals h3").Select(h => h.TextContent));
+    }
 }

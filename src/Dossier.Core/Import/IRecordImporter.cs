@@ -18,6 +18,9 @@ public interface IRecordImporter
 /// <summary>A record read from a file, or the reason one could not be read, with where in the file it was.</summary>
 public sealed record ImportItem(string Location, ArchivalRecord? Record, string? Error)
 {
+    /// <summary>Files of the record's original that come with it (a PDF beside a page capture, named in a JSON Lines record or a CSV row), as full paths.</summary>
+    public IReadOnlyList<string> Originals { get; init; } = [];
+
     public static ImportItem Failed(string location, string error) => new(location, null, error);
     public static ImportItem Of(string location, ArchivalRecord record) => new(location, record, null);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dossier.Collections;
 using Dossier.Curation;
 using Dossier.Data;
+using Dossier.Originals;
 using Dossier.Records;
 using Dossier.Search;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ public sealed class ImportReport
 /// normalized title and date, so importing the same files again changes nothing. Each file is written in one
 /// transaction together with its indexing tasks: a file that fails leaves the archive as it was.
 /// </summary>
-public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> importers, TimeProvider clock)
+public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> importers, TimeProvider clock, FileStore? files = null)
 {
     private const int BatchSize = 500;
 
@@ -90,7 +91,10 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 {
                     // Hidden files and folders (.git, .DS_Store) are not the archive's material.
                     if (Path.GetRelativePath(path, file).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.'))) continue;
-                    files.Add((file, Find(file), false));
+                    var importer = Find(file);
+                    // Scans and PDFs in a folder are originals, attached by the records beside them or naming them.
+                    if (importer is null && PageCaptures.PageCaptureImporter.OriginalExtensions.Contains(Path.GetExtension(file))) continue;
+                    files.Add((file, importer, false));
                 }
             }
             else
@@ -107,7 +111,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
             if (!File.Exists(path))
                 events = [new(path, ImportOutcome.Failed, "no such file or folder")];
             else if (importer is null)
-                events = [new(path, named ? ImportOutcome.Failed : ImportOutcome.Skipped, "not a format Dossier imports (.txt page captures, .jsonl records, .xml TEI editions, .csv with a column mapping: --map)")];
+                events = [new(path, named ? ImportOutcome.Failed : ImportOutcome.Skipped, "not a format Dossier imports (.txt page captures, .jsonl records, .xml TEI editions, .csv with a column mapping: --map; PDFs and images are originals: dossier attach)")];
             else
                 events = await ImportFileAsync(path, importer, progress, cancellationToken);
             report.Events.AddRange(events);
@@ -145,6 +149,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         var byRecordId = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
         var byFingerprint = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
         var placing = new Placing();
+        var attaching = new Attaching(files, label);
         db.Revising((Publish ? "imported and published from " : "imported from ") + label);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -178,6 +183,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                         PublishIfAsked(incoming, now);
                         db.Records.Add(incoming);
                         placing.Place(incoming, incoming);
+                        attaching.Ask(incoming, item);
                         target = incoming;
                         events.Add(new(item.Location, ImportOutcome.Imported));
                     }
@@ -190,6 +196,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                     {
                         var published = PublishIfAsked(existing, now);
                         var placed = placing.Place(incoming, existing);
+                        attaching.Ask(existing, item);
                         if (!published && !placed)
                         {
                             events.Add(new(item.Location, ImportOutcome.Unchanged));
@@ -217,6 +224,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                         existing.ContentHash = ContentHash(existing);
                         var published = PublishIfAsked(existing, now);
                         var placed = placing.Place(incoming, existing);
+                        attaching.Ask(existing, item);
                         if (existing.ContentHash == before && !published && !placed)
                         {
                             events.Add(new(item.Location, ImportOutcome.Unchanged));
@@ -233,6 +241,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 if (touched.Count >= BatchSize)
                 {
                     await SaveAsync(touched, savedIds, tasks, cancellationToken, placing);
+                    events.AddRange(await attaching.WriteAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken));
                     progress?.Writing(path, savedIds.Count);
                     // Saved records are found again in the store (this transaction sees its own writes); a tracker
                     // that kept them all would make every later save slower than the one before.
@@ -242,6 +251,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 }
             }
             await SaveAsync(touched, savedIds, tasks, cancellationToken, placing);
+            events.AddRange(await attaching.WriteAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken));
             if (savedIds.Count > 0)
             {
                 var imported = events.Count(e => e.Outcome == ImportOutcome.Imported);
@@ -452,6 +462,76 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 updated.OriginalValue = now;
                 updated.IsModified = false;
             }
+        }
+    }
+
+    /// <summary>
+    /// The originals an import's records bring (<see cref="ImportItem.Originals"/>), attached in the file's transaction
+    /// once the records have their numbers: each file sniffed and stored once by its hash (<see cref="FileStore"/>), not
+    /// attached twice to a record. A file missing or not an original fails alone, reported with its record's place;
+    /// the record is imported. Attached originals wait to be read (a server reads them, or <c>dossier ocr</c>).
+    /// </summary>
+    private sealed class Attaching(FileStore? files, string label)
+    {
+        private readonly List<(ArchivalRecord Record, string Location, IReadOnlyList<string> Paths)> pending = [];
+
+        public void Ask(ArchivalRecord record, ImportItem item)
+        {
+            if (item.Originals.Count > 0) pending.Add((record, item.Location, item.Originals));
+        }
+
+        public async Task<List<ImportEvent>> WriteAsync(DossierDb db, DateTime now, CancellationToken cancellationToken)
+        {
+            var events = new List<ImportEvent>();
+            var ready = pending.Where(p => p.Record.Id != 0).ToList();
+            if (ready.Count == 0) return events;
+            pending.RemoveAll(p => p.Record.Id != 0);
+            if (files is null)
+            {
+                events.AddRange(ready.Select(p => new ImportEvent(p.Location, ImportOutcome.Failed, "its originals were not attached: this import keeps no files")));
+                return events;
+            }
+            var ids = ready.Select(p => p.Record.Id).Distinct().ToList();
+            var held = (await db.Originals.Where(o => ids.Contains(o.ArchivalRecordId)).Select(o => new { o.ArchivalRecordId, o.Sha256, o.Position }).ToListAsync(cancellationToken));
+            var hashes = held.Select(h => (h.ArchivalRecordId, h.Sha256)).ToHashSet();
+            var positions = held.GroupBy(h => h.ArchivalRecordId).ToDictionary(g => g.Key, g => g.Max(h => h.Position));
+            foreach (var (record, location, paths) in ready)
+            {
+                foreach (var path in paths)
+                {
+                    var where = $"{location}: original {Path.GetFileName(path)}";
+                    if (!File.Exists(path))
+                    {
+                        events.Add(new(where, ImportOutcome.Failed, "no such file"));
+                        continue;
+                    }
+                    await using var content = File.OpenRead(path);
+                    var head = new byte[FileKind.HeadLength];
+                    var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+                    if (FileKind.Sniff(head.AsSpan(0, read)) is not { } mediaType)
+                    {
+                        events.Add(new(where, ImportOutcome.Failed, "not a PDF, TIFF, JPEG or PNG file (whatever its name says)"));
+                        continue;
+                    }
+                    content.Position = 0;
+                    var (sha256, length) = await files.StoreAsync(content, cancellationToken);
+                    if (!hashes.Add((record.Id, sha256))) continue;
+                    positions[record.Id] = positions.GetValueOrDefault(record.Id) + 1;
+                    db.Originals.Add(new Original
+                    {
+                        ArchivalRecordId = record.Id,
+                        Sha256 = sha256,
+                        FileName = Path.GetFileName(path),
+                        MediaType = mediaType,
+                        Length = length,
+                        Position = positions[record.Id],
+                        AttachedAt = now,
+                        AttachedBy = "import of " + (label.Length > 200 ? label[..200] : label),
+                    });
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return events;
         }
     }
 

@@ -37,6 +37,13 @@ public sealed record RecordDocument
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notes { get; init; }
+
+    /// <summary>
+    /// Read by the JSON Lines import only: files of the record's original, by paths relative to the JSON Lines file,
+    /// attached to the record. Never written (a record's originals are at their own addresses).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Originals { get; init; }
     public string? Provenance { get; init; }
     public IReadOnlyList<string> ObtainedBy { get; init; } = [];
     public IReadOnlyList<string> Translators { get; init; } = [];

@@ -76,6 +76,14 @@ public sealed class CsvImporter(CsvMapping mapping) : IRecordImporter
         var transcriptLanguage = languages.FirstOrDefault() ?? LanguageDetector.Detect(transcript ?? title) ?? "en";
         if (languages.Count == 0 && transcript is not null) languages.Add(transcriptLanguage);
 
+        var originals = new List<string>();
+        foreach (var original in Many("originals"))
+        {
+            if (OriginalPaths.Resolve(Path.GetDirectoryName(Path.GetFullPath(path)), original) is not { } resolved)
+                return ImportItem.Failed(location, $"original '{original}' is not a path inside the file's folder");
+            originals.Add(resolved);
+        }
+
         var sourceText = One("source");
         var source = sourceText is not null && !values.Keys.Any(k => k.StartsWith("source.", StringComparison.Ordinal))
             ? ArchivalReference.Parse(sourceText)
@@ -113,7 +121,8 @@ public sealed class CsvImporter(CsvMapping mapping) : IRecordImporter
             Repository = One("repository"),
             Notes = values.TryGetValue("notes", out var notes) ? string.Join("\n\n", notes) : null,
             Transcripts = transcript is null ? [] : [new Transcript { Language = transcriptLanguage, Text = transcript, Position = 0 }],
-        });
+        }) with
+        { Originals = originals };
     }
 
     /// <summary>Reads a date as spreadsheets hold them; <paramref name="unknown"/> when it says the date is not known.</summary>

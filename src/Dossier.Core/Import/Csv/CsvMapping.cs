@@ -18,11 +18,11 @@ public sealed class CsvMapping
     [
         "recordId", "title", "date", "summary", "type", "classification", "languages", "creators", "recipients", "place", "subjects",
         "source", "source.archive", "source.fond", "source.opis", "source.papka", "source.delo", "source.pages", "source.reel",
-        "provenance", "obtainedBy", "translators", "donors", "rights", "uploadedDate", "repository", "notes", "transcript",
+        "provenance", "obtainedBy", "translators", "donors", "rights", "uploadedDate", "repository", "notes", "transcript", "originals",
     ];
 
     public static readonly IReadOnlySet<string> ListFields = new HashSet<string>(StringComparer.Ordinal)
-        { "languages", "creators", "recipients", "subjects", "obtainedBy", "translators", "donors" };
+        { "languages", "creators", "recipients", "subjects", "obtainedBy", "translators", "donors", "originals" };
 
     /// <summary>Column header → field.</summary>
     public Dictionary<string, string> Columns { get; init; } = [];
@@ -90,6 +90,7 @@ public sealed class CsvMapping
         ("repository", ["repository"]),
         ("notes", ["comments", "comment", "notes", "note", "remarks"]),
         ("transcript", ["text", "transcript", "fulltext"]),
+        ("originals", ["original", "originals", "originalfile", "originalfiles", "scan", "scans"]),
     ];
 
     /// <summary>The field a column's header most likely names ("Doc Date" → date, "From Name" → creators), or ignore.</summary>

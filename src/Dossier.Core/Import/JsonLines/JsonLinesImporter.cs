@@ -51,19 +51,27 @@ public sealed class JsonLinesImporter : IRecordImporter
                 }
                 if (string.IsNullOrWhiteSpace(line)) continue;
                 records++;
-                yield return ReadLine(string.Create(CultureInfo.InvariantCulture, $"{path}:{number}"), line);
+                yield return ReadLine(string.Create(CultureInfo.InvariantCulture, $"{path}:{number}"), line, Path.GetDirectoryName(Path.GetFullPath(path)));
             }
             if (records == 0) yield return ImportItem.Failed(path, "the file is empty");
         }
     }
 
-    internal static ImportItem ReadLine(string location, string line)
+    internal static ImportItem ReadLine(string location, string line, string? folder = null)
     {
         var (document, parseError) = Deserialize(line);
         if (parseError is not null) return ImportItem.Failed(location, parseError);
         if (document is null) return ImportItem.Failed(location, "not a JSON record: the line is null");
         var error = Validate(document);
-        return error is null ? ImportItem.Of(location, ToRecord(document)) : ImportItem.Failed(location, error);
+        if (error is not null) return ImportItem.Failed(location, error);
+        var originals = new List<string>();
+        foreach (var original in document.Originals ?? [])
+        {
+            if (OriginalPaths.Resolve(folder, original) is not { } resolved)
+                return ImportItem.Failed(location, $"originals: '{original}' is not a path inside the file's folder");
+            originals.Add(resolved);
+        }
+        return ImportItem.Of(location, ToRecord(document)) with { Originals = originals };
     }
 
     private static string? TryOpen(string path, ref StreamReader? reader)

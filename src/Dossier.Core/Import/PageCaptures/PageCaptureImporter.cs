@@ -19,7 +19,21 @@ public sealed class PageCaptureImporter : IRecordImporter
         {
             return [ImportItem.Failed(path, e.Message)];
         }
-        return [Parse(path, text)];
+        var item = Parse(path, text);
+        return [item.Record is null ? item : item with { Originals = OriginalsBeside(path) }];
+    }
+
+    /// <summary>The extensions of files that are a record's original rather than records to import.</summary>
+    public static readonly IReadOnlySet<string> OriginalExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".pdf", ".tif", ".tiff", ".jpg", ".jpeg", ".png" };
+
+    /// <summary>A capture's originals: the files beside it of the same name ("000_d780.txt" and "000_d780.pdf").</summary>
+    private static List<string> OriginalsBeside(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var name = Path.GetFileNameWithoutExtension(path);
+        return [.. Directory.EnumerateFiles(folder, name + ".*")
+            .Where(f => Path.GetFileNameWithoutExtension(f) == name && OriginalExtensions.Contains(Path.GetExtension(f)))
+            .Order(StringComparer.Ordinal)];
     }
 
     internal static ImportItem Parse(string location, string text)

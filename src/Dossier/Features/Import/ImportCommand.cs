@@ -49,17 +49,20 @@ public static class ImportCommand
             if (!publish && report.Imported > 0)
                 Console.WriteLine("New records are drafts: visitors see them once an editor publishes them (or import with --publish).");
 
+            var waiting = await scope.ServiceProvider.GetRequiredService<Dossier.Originals.OriginalReading>().WaitingAsync(cancellationToken);
             if (indexing is null)
             {
-                Console.WriteLine("The running server holds the search index; it indexes the new records itself.");
+                Console.WriteLine("The running server holds the search index; it indexes the new records itself" +
+                                  (waiting > 0 ? $" and reads the {waiting} originals waiting." : "."));
+                return report.Failed > 0 ? 1 : 0;
             }
-            else
-            {
-                var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
-                var indexed = await Progress.RunAsync("Indexing", progress => indexing.FinishAsync(db, progress, cancellationToken));
-                Console.WriteLine($"Indexed {indexed} records.");
-            }
-            return report.Failed > 0 ? 1 : 0;
+            var db = scope.ServiceProvider.GetRequiredService<DossierDb>();
+            var indexed = await Progress.RunAsync("Indexing", progress => indexing.FinishAsync(db, progress, cancellationToken));
+            Console.WriteLine($"Indexed {indexed} records.");
+            // No server runs on the archive (this command holds its index): the originals the records brought are read now.
+            var failedReading = 0;
+            if (waiting > 0) (_, failedReading) = await Originals.OriginalsCommands.ReadWaitingAsync(archive, services, cancellationToken, index);
+            return report.Failed + failedReading > 0 ? 1 : 0;
         }
     }
 

@@ -49,7 +49,7 @@ public static class OriginalsCommands
         var count = attached.Count(f => f.Original is not null);
         Console.WriteLine($"Attached {count} of {paths.Count} files to record {id}.");
         var failed = 0;
-        if (count > 0 && !later) (_, failed) = await ReadAsync(archive, services, cancellationToken);
+        if (count > 0 && !later) (_, failed) = await ReadWaitingAsync(archive, services, cancellationToken);
         else if (count > 0) Console.WriteLine("They wait to be read: by a running server, or by dossier ocr.");
         return missing.Count + attached.Count(f => f.Original is null) + failed > 0 ? 1 : 0;
     }
@@ -58,11 +58,13 @@ public static class OriginalsCommands
     {
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
         await ArchiveSetup.MigrateAsync(services, cancellationToken);
-        var (_, failed) = await ReadAsync(archive, services, cancellationToken);
+        var (_, failed) = await ReadWaitingAsync(archive, services, cancellationToken);
         return failed > 0 ? 1 : 0;
     }
 
-    private static async Task<(int Read, int Failed)> ReadAsync(ArchiveOptions archive, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Reads every original waiting, with progress, reports those that failed, and indexes their text (when no server holds the index).</summary>
+    public static async Task<(int Read, int Failed)> ReadWaitingAsync(ArchiveOptions archive, IServiceProvider services, CancellationToken cancellationToken,
+        RecordIndex? heldIndex = null)
     {
         foreach (var program in new[] { "pdfinfo", "pdftotext", "pdftoppm", "tesseract" }.Where(p => !ExternalTools.Installed(p)))
             Console.WriteLine($"Warning: {program} is not installed (Debian: apt-get install {ExternalTools.Packages[program]}); the originals that need it cannot be read.");
@@ -75,7 +77,8 @@ public static class OriginalsCommands
                      .Select(o => new { o.Id, o.ArchivalRecordId, o.FileName, o.Problem }).ToListAsync(cancellationToken))
             Console.WriteLine($"  failed: record {problem.ArchivalRecordId}, {problem.FileName}: {problem.Problem}");
 
-        using var index = ImportCommand.TryOpenIndex(archive);
+        using var opened = heldIndex is null ? ImportCommand.TryOpenIndex(archive) : null;
+        var index = heldIndex ?? opened;
         if (index is null)
         {
             Console.WriteLine("The running server holds the search index; it indexes the text read itself.");
