@@ -1,4 +1,5 @@
 using Dossier.Core.Tests;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -167,5 +168,66 @@ public class BrowserTests
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"'{query}' did not come to {hits} hits");
             await Task.Delay(200);
         }
+    }
+
+    [SkippableFact]
+    public async Task A_reader_turns_the_pages_of_an_original_with_buttons_and_keys_and_zooms_and_without_a_script_sees_them_all()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Chromium is expected at {ChromiumPath} (apt-get install chromium; .ci/run does it)");
+        Dossier.Core.Tests.Originals.OriginalFiles.RequireTools();
+        await using var archive = await ArchiveHost.StartAsync("--Dossier:Originals:Read=false");
+        await archive.ImportAsync(Corpus.ArchivePages);
+        var id = (await archive.IdsOfCapturesAsync())["003"];
+        var pdf = Path.Combine(TempDirectory.Create("viewer"), "three pages.pdf");
+        Dossier.Core.Tests.Originals.OriginalFiles.BornDigitalPdf(pdf, pages: 3);
+        await using (var scope = archive.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Dossier.Originals.OriginalAttachment>().AttachAsync(id, [("three pages.pdf", () => File.OpenRead(pdf))], "test");
+            Assert.Equal((1, 0), await scope.ServiceProvider.GetRequiredService<Dossier.Originals.OriginalReading>().ReadAllDueAsync());
+        }
+        await archive.CatchUpAsync();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
+        var page = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString() })).NewPageAsync();
+        await page.GotoAsync($"/documents/{id}");
+        var viewer = page.GetByRole(AriaRole.Toolbar, new() { Name = "Pages of three pages.pdf" });
+        var pages = page.Locator("section.original li.page");
+        await Expect(viewer.Locator(".where")).ToHaveTextAsync("Page 1 of 3");
+        await Expect(pages.Nth(0)).ToBeVisibleAsync();
+        await Expect(pages.Nth(1)).ToBeHiddenAsync();
+        await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Previous page" })).ToBeDisabledAsync();
+
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Expect(viewer.Locator(".where")).ToHaveTextAsync("Page 2 of 3");
+        await Expect(pages.Nth(1)).ToBeVisibleAsync();
+        await Expect(pages.Nth(0)).ToBeHiddenAsync();
+        await Expect(pages.Nth(1).Locator(".machine-read")).ToContainTextAsync("Zanzibar telegram of the ambassador. (2)");
+
+        // The keyboard, from the pages themselves.
+        await page.Locator("section.original ol.pages").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(viewer.Locator(".where")).ToHaveTextAsync("Page 3 of 3");
+        await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Next page" })).ToBeDisabledAsync();
+        await page.Keyboard.PressAsync("Home");
+        await Expect(viewer.Locator(".where")).ToHaveTextAsync("Page 1 of 3");
+
+        // Zoom: a larger image of those kept, loaded; then smaller ones.
+        var image = pages.Nth(0).Locator("img");
+        await Expect(image).ToHaveAttributeAsync("width", "800");
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Zoom in" }).ClickAsync();
+        await Expect(image).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("/1240\\.jpg$"));
+        await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Zoom in" })).ToBeDisabledAsync();
+        Assert.Equal(1240, await image.EvaluateAsync<int>("(img) => new Promise(done => img.complete && img.naturalWidth ? done(img.naturalWidth) : img.addEventListener('load', () => done(img.naturalWidth)))"));
+        await page.Keyboard.PressAsync("-");
+        await page.Keyboard.PressAsync("-");
+        await Expect(image).ToHaveAttributeAsync("width", "400");
+
+        // Without a script: every page, as a list of images.
+        var plain = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString(), JavaScriptEnabled = false })).NewPageAsync();
+        await plain.GotoAsync($"/documents/{id}");
+        await Expect(plain.Locator("section.original li.page img")).ToHaveCountAsync(3);
+        foreach (var n in new[] { 0, 1, 2 }) await Expect(plain.Locator("section.original li.page").Nth(n)).ToBeVisibleAsync();
+        await Expect(plain.Locator("div.viewer")).ToHaveCountAsync(0);
     }
 }

@@ -293,6 +293,17 @@ public class OriginalsCommandTests
         Assert.True(code == 0, output);
         Assert.Contains("Verified 2 files: 0 damaged, 0 missing.", output, StringComparison.Ordinal);
 
+        // A backup holds the stored files (under their hashes, in the manifest) and not the page images made from them.
+        Directory.CreateDirectory(Path.Combine(data, "derived", "ab"));
+        await File.WriteAllTextAsync(Path.Combine(data, "derived", "ab", "1-150.jpg"), "derived");
+        var backup = Path.Combine(TempDirectory.Create("verify-backup"), "backup");
+        (code, output) = await DossierProcess.RunAsync("backup", backup, "--data", data);
+        Assert.True(code == 0, output);
+        var manifest = await File.ReadAllTextAsync(Path.Combine(backup, "manifest.json"));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(data, "files"), "*", SearchOption.AllDirectories))
+            Assert.Contains(Path.GetRelativePath(data, file).Replace('\\', '/'), manifest, StringComparison.Ordinal);
+        Assert.DoesNotContain("derived/", manifest, StringComparison.Ordinal);
+
         // One bit of one file flipped, the other file gone.
         var stored = Directory.EnumerateFiles(Path.Combine(data, "files"), "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f).Length == 64).Order().ToList();
         Assert.Equal(2, stored.Count);
@@ -373,3 +384,55 @@ public class OriginalsCommandTests
         Assert.Equal(["j1.png"], page.QuerySelectorAll("section.originals h3").Select(h => h.TextContent));
     }
 }
+
+/// <summary>What the reading room says when originals cannot be taken or read: too large, or the programs missing.</summary>
+public class OriginalLimitsTests
+{
+    [Fact]
+    public async Task A_file_over_the_upload_limit_is_refused_by_name_and_the_others_are_attached()
+    {
+        await using var archive = await ArchiveHost.StartAsync("--Dossier:Originals:MaxUploadBytes=20000", "--Dossier:Originals:Read=false");
+        await archive.ImportAsync(Corpus.Page("001"));
+        await archive.CreateUserAsync("editor@archive.test", ArchiveHost.StaffPassword, Roles.Editor);
+        using var editor = await archive.SignInAsync("editor@archive.test", ArchiveHost.StaffPassword);
+        var folder = TempDirectory.Create("limits");
+        OriginalFiles.Png(Path.Combine(folder, "large.png"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "small.png"), await File.ReadAllBytesAsync(Path.Combine(folder, "large.png")) is var png && png.Length > 20000
+            ? SmallPng() : throw new InvalidOperationException("the test page is expected to be over 20,000 bytes"));
+        var token = Forms.Token(await editor.GetStringAsync("/editor/records/1"));
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(folder, "large.png"))), "files", "large.png");
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(folder, "small.png"))), "files", "small.png");
+        using var response = await editor.PostAsync("/editor/records/1?handler=Attach", form);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("large.png: not attached: larger than the 20 KB a file may be", body, StringComparison.Ordinal);
+        Assert.Contains("small.png: attached, waiting to be read", body, StringComparison.Ordinal);
+    }
+
+    // A one-pixel PNG: what a browser would send as a tiny image.
+    private static byte[] SmallPng()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(1, 1);
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    [Fact]
+    public async Task Without_poppler_and_Tesseract_the_command_line_says_what_to_install_and_the_file_waits_for_it()
+    {
+        var data = TempDirectory.Create("no-tools");
+        var files = TempDirectory.Create("no-tools-files");
+        var (code, output) = await DossierProcess.RunAsync("import", Corpus.Page("001"), "--publish", "--data", data);
+        Assert.True(code == 0, output);
+        OriginalFiles.BornDigitalPdf(Path.Combine(files, "letter.pdf"));
+        // Only the folder of dotnet itself on the PATH: no pdfinfo, no tesseract.
+        var dotnet = Path.GetDirectoryName(Environment.ProcessPath)!;
+        (code, output) = await DossierProcess.RunAsync(["attach", "1", Path.Combine(files, "letter.pdf"), "--data", data], new() { ["PATH"] = dotnet });
+        Assert.Equal(1, code);
+        Assert.Contains("Warning: pdfinfo is not installed (Debian: apt-get install poppler-utils)", output, StringComparison.Ordinal);
+        Assert.Contains("Warning: tesseract is not installed (Debian: apt-get install tesseract-ocr)", output, StringComparison.Ordinal);
+        Assert.Contains("failed: record 1, letter.pdf: pdfinfo is not installed on this machine (Debian: apt-get install poppler-utils)", output, StringComparison.Ordinal);
+    }
+}
+

@@ -64,6 +64,95 @@
     request.send(new FormData(form));
   });
 
+  // The page viewer: an original's pages one at a time, with previous and next, zoom (a larger image of those kept)
+  // and the keyboard (arrows, Home, End, + and -) while the viewer has the focus. Without a script the pages are a list.
+  document.querySelectorAll('section.original ol.pages').forEach(function (list) {
+    var pages = Array.prototype.slice.call(list.querySelectorAll('li.page'));
+    if (pages.length === 0) return;
+    var section = list.closest('section.original');
+    var name = section.querySelector('h3') ? section.querySelector('h3').textContent : 'the original';
+    var bar = document.createElement('div');
+    bar.className = 'viewer';
+    bar.setAttribute('role', 'toolbar');
+    bar.setAttribute('aria-label', 'Pages of ' + name);
+    function button(label, data) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'quiet';
+      b.textContent = label;
+      b.setAttribute(data[0], data[1]);
+      bar.appendChild(b);
+      return b;
+    }
+    var previous = button('Previous page', ['data-go', '-1']);
+    var where = document.createElement('span');
+    where.className = 'where';
+    where.setAttribute('aria-live', 'polite');
+    bar.appendChild(where);
+    var next = button('Next page', ['data-go', '1']);
+    var zoomIn = button('Zoom in', ['data-zoom', '1']);
+    var zoomOut = button('Zoom out', ['data-zoom', '-1']);
+    list.parentNode.insertBefore(bar, list);
+    list.classList.add('viewing');
+    list.tabIndex = 0;
+    list.setAttribute('aria-label', name + ': use the arrow keys to turn pages, + and - to zoom');
+    var current = 0;
+    var zoom = 0;
+
+    function widthsOf(img) { return img.getAttribute('data-widths').split(',').map(Number).sort(function (a, b) { return a - b; }); }
+
+    function show() {
+      pages.forEach(function (page, i) { page.hidden = i !== current; });
+      var img = pages[current].querySelector('img');
+      var widths = widthsOf(img);
+      var start = widths.indexOf(Number(img.getAttribute('width')));
+      if (!img.hasAttribute('data-start')) img.setAttribute('data-start', String(start < 0 ? 0 : start));
+      var base = Number(img.getAttribute('data-start'));
+      var level = Math.min(widths.length - 1, Math.max(0, base + zoom));
+      var full = img.getAttribute('data-full').split(',').map(Number);
+      var width = widths[level];
+      if (Number(img.getAttribute('width')) !== width || img.getAttribute('src').indexOf('/' + width + '.jpg') < 0) {
+        img.setAttribute('src', img.getAttribute('data-base') + width + '.jpg');
+        img.setAttribute('width', String(width));
+        img.setAttribute('height', String(Math.max(1, Math.round(full[1] * width / full[0]))));
+      }
+      list.classList.toggle('zoomed', level > base);
+      where.textContent = 'Page ' + (current + 1) + ' of ' + pages.length;
+      previous.disabled = current === 0;
+      next.disabled = current === pages.length - 1;
+      zoomIn.disabled = level === widths.length - 1;
+      zoomOut.disabled = level === 0;
+      // A button that has just been disabled loses the focus: it goes to the pages, where the keys still work.
+      if (document.activeElement && document.activeElement.disabled) list.focus();
+    }
+
+    function go(by) { current = Math.min(pages.length - 1, Math.max(0, current + by)); show(); }
+
+    function scale(by) {
+      var img = pages[current].querySelector('img');
+      var widths = widthsOf(img);
+      var base = Number(img.getAttribute('data-start'));
+      zoom = Math.min(widths.length - 1 - base, Math.max(-base, zoom + by));
+      show();
+    }
+
+    bar.addEventListener('click', function (event) {
+      var b = event.target.closest('button');
+      if (!b) return;
+      if (b.hasAttribute('data-go')) go(Number(b.getAttribute('data-go')));
+      if (b.hasAttribute('data-zoom')) scale(Number(b.getAttribute('data-zoom')));
+    });
+    section.addEventListener('keydown', function (event) {
+      if (event.target.closest('input, textarea, select')) return;
+      var keys = { ArrowLeft: function () { go(-1); }, ArrowRight: function () { go(1); }, Home: function () { go(-pages.length); },
+        End: function () { go(pages.length); }, '+': function () { scale(1); }, '=': function () { scale(1); }, '-': function () { scale(-1); } };
+      if (!keys[event.key]) return;
+      event.preventDefault();
+      keys[event.key]();
+    });
+    show();
+  });
+
   // Copy buttons and dialog buttons appear only where a script can use them.
   document.querySelectorAll('[data-copy], [data-dialog]').forEach(function (b) { b.hidden = false; });
 })();
