@@ -4,6 +4,8 @@ using AngleSharp.Html.Parser;
 using Dossier.Accounts;
 using Dossier.Core.Tests;
 using Dossier.Core.Tests.Originals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dossier.Tests;
 
@@ -192,6 +194,83 @@ public abstract class OriginalsTests(Provider provider) : IAsyncLifetime
         Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
         using var codec = SkiaSharp.SKCodec.Create(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         return (codec.Info.Width, codec.Info.Height);
+    }
+
+    [SkippableFact]
+    public async Task A_reader_whose_lease_was_taken_over_stops_quietly_and_a_file_of_too_many_pages_is_refused()
+    {
+        TestDatabases.Require(provider);
+        OriginalFiles.RequireTools();
+        var pdf = Path.Combine(files, "two.pdf");
+        OriginalFiles.BornDigitalPdf(pdf, pages: 2);
+        // An archive of its own whose server reads nothing: the two readers here are the only ones.
+        await using var quiet = await ArchiveHost.StartAsync(provider, "--Dossier:Originals:Read=false");
+        await quiet.ImportAsync(Corpus.Page("002"));
+        var record = (await quiet.GetJsonAsync("/api/search"))["hits"]!.AsArray().Single()!["id"]!.GetValue<int>();
+        await using var slow = quiet.Services.CreateAsyncScope();
+        await using var quick = quiet.Services.CreateAsyncScope();
+        var attached = await slow.ServiceProvider.GetRequiredService<Dossier.Originals.OriginalAttachment>()
+            .AttachAsync(record, [("two.pdf", () => File.OpenRead(pdf))], "test");
+        var id = attached.Single().Original!.Id;
+        var slowReading = slow.ServiceProvider.GetRequiredService<Dossier.Originals.OriginalReading>();
+        var held = await slowReading.ClaimAsync();
+        Assert.Equal(id, held!.Id);
+        // Its lease runs out (a page took too long); the quick reader takes the original over and reads it.
+        var db = quick.ServiceProvider.GetRequiredService<Dossier.Data.DossierDb>().WholeArchive();
+        await db.Originals.Where(o => o.Id == id).ExecuteUpdateAsync(set => set.SetProperty(o => o.LeasedUntil, TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1)));
+        var quickReading = quick.ServiceProvider.GetRequiredService<Dossier.Originals.OriginalReading>();
+        var taken = await quickReading.ClaimAsync();
+        Assert.Equal(id, taken!.Id);
+        // The slow reader goes on: its first save is refused, and it stops without a word, leaving the original to the other.
+        await slowReading.ReadAsync(held);
+        await quickReading.ReadAsync(taken);
+        var stored = await db.Originals.AsNoTracking().Include(o => o.Pages).SingleAsync(o => o.Id == id);
+        Assert.Equal((Dossier.Originals.ReadingState.Read, 0, 2, null), (stored.State, stored.Attempts, stored.Pages.Count, stored.Problem));
+
+        // A PDF of more pages than an original may have fails, saying so.
+        var many = Path.Combine(files, "many.pdf");
+        OriginalFiles.BornDigitalPdf(many, ["A page."], pages: Dossier.Originals.OriginalReader.MaxPages + 1);
+        var large = (await quick.ServiceProvider.GetRequiredService<Dossier.Originals.OriginalAttachment>()
+            .AttachAsync(record, [("many.pdf", () => File.OpenRead(many))], "test")).Single().Original!.Id;
+        Assert.Equal((0, 1), await quickReading.ReadAllDueAsync());
+        var refused = await db.Originals.AsNoTracking().SingleAsync(o => o.Id == large);
+        Assert.Equal(Dossier.Originals.ReadingState.Failed, refused.State);
+        Assert.Equal($"it has {Dossier.Originals.OriginalReader.MaxPages + 1} pages, more than the {Dossier.Originals.OriginalReader.MaxPages} an original may have here", refused.Problem);
+    }
+
+    [SkippableFact]
+    public async Task A_contributor_changes_the_originals_of_their_own_drafts_only_and_sees_no_one_elses()
+    {
+        TestDatabases.Require(provider);
+        await archive.CreateUserAsync("contributor@archive.test", Password, Roles.Contributor);
+        var png = Path.Combine(files, "scan.png");
+        OriginalFiles.Png(png);
+        using var editor = await archive.SignInAsync("editor@archive.test", Password);
+        await UploadAsync(editor, ids["draft"], (png, "draft scan.png"));
+        var draftOriginal = (await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync($"/editor/records/{ids["draft"]}")))
+            .QuerySelector("section.originals-editing a[download]")!.GetAttribute("href")!;
+
+        using var contributor = await archive.SignInAsync("contributor@archive.test", Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await contributor.GetAsync(draftOriginal)).StatusCode);
+
+        // Their own record: changed while a draft, not once published.
+        await using (var scope = archive.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Dossier.Data.DossierDb>().WholeArchive();
+            var me = (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>()
+                .FindByEmailAsync("contributor@archive.test"))!.Id;
+            await db.Records.Where(r => r.Id == ids["draft"]).ExecuteUpdateAsync(set => set.SetProperty(r => r.OwnerId, me));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await contributor.GetAsync(draftOriginal)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await UploadAsync(contributor, ids["draft"], (png, "again.png"))).Status);
+        var token = Forms.Token(await editor.GetStringAsync($"/editor/records/{ids["draft"]}"));
+        using (var publish = await editor.PostAsync($"/editor/records/{ids["draft"]}?handler=Publish", Forms.Content(token)))
+            Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        var page = await contributor.GetStringAsync($"/editor/records/{ids["draft"]}");
+        Assert.Contains("changed by an editor", page, StringComparison.Ordinal);
+        token = Forms.Token(page);
+        using var refused = await contributor.PostAsync($"/editor/records/{ids["draft"]}?handler=Detach", Forms.Content(token, new() { ["original"] = draftOriginal["/originals/".Length..] }));
+        Assert.StartsWith("/account/denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     private string WebPage()

@@ -215,6 +215,9 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             original.Property(o => o.AttachedBy).HasMaxLength(256);
             original.Property(o => o.Problem).HasMaxLength(2000);
             original.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
+            // The lease is the reader's token: a save of a reader whose lease another reader took over (or of an
+            // original taken off meanwhile) fails instead of overwriting the other's work.
+            original.Property(o => o.LeasedUntil).IsConcurrencyToken();
             original.HasMany(o => o.Pages).WithOne().HasForeignKey(p => p.OriginalId).OnDelete(DeleteBehavior.Cascade);
             // An original is seen when its record is.
             original.HasQueryFilter(o => !PublishedOnly || Records.Any(r => r.Id == o.ArchivalRecordId));

@@ -14,9 +14,9 @@ public sealed class FixityVerification(DossierDb db, FileStore files, TimeProvid
 {
     private readonly DossierDb db = db.WholeArchive();
 
-    /// <summary>When the files were last verified (by any node), if ever.</summary>
+    /// <summary>When the files were last verified to the end (by any node), if ever; a verification cut short does not count.</summary>
     public Task<FixityCheck?> LastAsync(CancellationToken cancellationToken = default) =>
-        db.FixityChecks.AsNoTracking().OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        db.FixityChecks.AsNoTracking().Where(c => c.FinishedAt != null).OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<FixityCheck> RunAsync(string? node, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -98,7 +98,7 @@ public sealed class OriginalPage
     public string? Text { get; set; }
     public TextSource Source { get; set; }
 
-    /// <summary>The full image's size in pixels (a PDF's page rendered at <see cref="PageImages.PdfDpi"/> dpi).</summary>
+    /// <summary>The full image's size in pixels (a PDF's page rendered <see cref="OriginalReader.PdfPageWidth"/> pixels wide).</summary>
     public int Width { get; set; }
 
     public int Height { get; set; }

@@ -82,10 +82,19 @@ public sealed class OriginalAttachment(DossierDb db, FileStore files, TimeProvid
     }
 
     /// <summary>Has an original read again from its first page: after a failure, or once a missing program is installed.</summary>
-    public async Task<bool> ReadAgainAsync(int originalId, CancellationToken cancellationToken = default) =>
-        await db.Originals.Where(o => o.Id == originalId && o.State != ReadingState.Reading)
-            .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, ReadingState.Waiting).SetProperty(o => o.Attempts, 0)
-                .SetProperty(o => o.Problem, (string?)null).SetProperty(o => o.NextAttemptAt, (DateTime?)null), cancellationToken) == 1;
+    public async Task<bool> ReadAgainAsync(int originalId, CancellationToken cancellationToken = default)
+    {
+        if (await db.Originals.AsNoTracking().FirstOrDefaultAsync(o => o.Id == originalId && o.State != ReadingState.Reading, cancellationToken) is not { } original) return false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Originals.Where(o => o.Id == originalId && o.State != ReadingState.Reading)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, ReadingState.Waiting).SetProperty(o => o.Attempts, 0).SetProperty(o => o.LeasedUntil, (DateTime?)null)
+                .SetProperty(o => o.Problem, (string?)null).SetProperty(o => o.NextAttemptAt, (DateTime?)null), cancellationToken);
+        // Its text leaves the index until it is read again.
+        db.IndexingTasks.Add(Search.IndexingTask.For(original.ArchivalRecordId, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed == 1;
+    }
 
     /// <summary>A stream that gives some bytes already read, then the rest of another stream.</summary>
     private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream

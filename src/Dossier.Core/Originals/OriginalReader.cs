@@ -21,6 +21,14 @@ public sealed partial class OriginalReader(PageImages images, string ocrLanguage
 
     private static readonly TimeSpan PageTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>The most pages an original may have: a file of more (a PDF repeating one page a hundred thousand times) is refused.</summary>
+    public const int MaxPages = 2000;
+
+    /// <summary>A PDF page's width in pixels for its images (A4 at 150 dpi), and for OCR (A4 at 300 dpi), whatever its page box.</summary>
+    public const int PdfPageWidth = 1240;
+
+    public const int OcrPageWidth = 2480;
+
     /// <summary>How many pages the file has; a file that cannot be read says why.</summary>
     public async Task<int> CountPagesAsync(string path, string mediaType, CancellationToken cancellationToken)
     {
@@ -69,7 +77,9 @@ public sealed partial class OriginalReader(PageImages images, string ocrLanguage
                 else
                 {
                     var scan = Path.Combine(work.FullName, "scan");
-                    await Pdf("pdftoppm", ["-r", N(OcrDpi), "-gray", "-png", "-f", N(number), "-l", N(number), "-singlefile", path, scan], cancellationToken);
+                    // A width, not a resolution: a page box of any size is rendered at the size OCR reads best.
+                    await Pdf("pdftoppm", ["-scale-to-x", N(OcrPageWidth), "-scale-to-y", "-1", "-gray", "-png", "-f", N(number), "-l", N(number), "-singlefile", path, scan], cancellationToken);
+                    PageImages.CheckSize(scan + ".png", $"page {number} of the PDF");
                     SetOcr(page, await OcrAsync(scan + ".png", cancellationToken));
                 }
             }
@@ -116,7 +126,8 @@ public sealed partial class OriginalReader(PageImages images, string ocrLanguage
     private async Task<(int Width, int Height)> RenderPdfPageAsync(string path, string sha256, int number, string work, CancellationToken cancellationToken)
     {
         var prefix = Path.Combine(work, "page");
-        await Pdf("pdftoppm", ["-r", N(PageImages.PdfDpi), "-jpeg", "-f", N(number), "-l", N(number), "-singlefile", path, prefix], cancellationToken);
+        await Pdf("pdftoppm", ["-scale-to-x", N(PdfPageWidth), "-scale-to-y", "-1", "-jpeg", "-f", N(number), "-l", N(number), "-singlefile", path, prefix], cancellationToken);
+        PageImages.CheckSize(prefix + ".jpg", $"page {number} of the PDF");
         using var image = SKBitmap.Decode(prefix + ".jpg") ?? throw new UnreadableFileException($"page {number} of the PDF could not be rendered");
         return images.Keep(sha256, number, image);
     }

@@ -13,7 +13,8 @@ namespace Dossier.Originals;
 /// </summary>
 public sealed class OriginalReading(DossierDb db, FileStore files, OriginalReader reader, TimeProvider clock)
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    // Longer than the slowest page can take (each program has five minutes at most): a reader renews it page by page.
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
     public const int MaxAttempts = 3;
 
     private readonly DossierDb db = db.WholeArchive();
@@ -39,7 +40,13 @@ public sealed class OriginalReading(DossierDb db, FileStore files, OriginalReade
             var claimed = await db.Originals
                 .Where(o => o.Id == id && (o.State == ReadingState.Waiting || o.State == ReadingState.Reading) && (o.LeasedUntil == null || o.LeasedUntil < now))
                 .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, ReadingState.Reading).SetProperty(o => o.LeasedUntil, now + Lease), cancellationToken);
-            if (claimed == 1) return await db.Originals.SingleAsync(o => o.Id == id, cancellationToken);
+            if (claimed == 1)
+            {
+                // As the store now holds it (with this reader's lease), even where this context tracked it before.
+                var original = await db.Originals.SingleAsync(o => o.Id == id, cancellationToken);
+                await db.Entry(original).ReloadAsync(cancellationToken);
+                return original;
+            }
         }
         return null;
     }
@@ -61,8 +68,28 @@ public sealed class OriginalReading(DossierDb db, FileStore files, OriginalReade
         return (read, failed);
     }
 
-    /// <summary>Reads a claimed original: its pages' text and images; then it is read, failed or waiting for another attempt.</summary>
+    /// <summary>
+    /// Reads a claimed original: its pages' text and images; then it is read, failed or waiting for another attempt.
+    /// A reader that finds its lease taken over (it was too slow) or the original taken off stops without a word more.
+    /// </summary>
     public async Task ReadAsync(Original original, IProgress<int>? pagesRead = null, CancellationToken cancellationToken = default)
+    {
+        var held = original.LeasedUntil;
+        try
+        {
+            await ReadLeasedAsync(original, pagesRead, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await LostAsync(original.Id, db.Entry(original).Property(o => o.LeasedUntil).OriginalValue ?? held)) throw;
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<bool> LostAsync(int id, DateTime? lease) =>
+        !await db.Originals.AsNoTracking().AnyAsync(o => o.Id == id && o.LeasedUntil == lease, CancellationToken.None);
+
+    private async Task ReadLeasedAsync(Original original, IProgress<int>? pagesRead, CancellationToken cancellationToken)
     {
         await db.OriginalPages.Where(p => p.OriginalId == original.Id).ExecuteDeleteAsync(cancellationToken);
         original.Pages.Clear();
@@ -78,6 +105,8 @@ public sealed class OriginalReading(DossierDb db, FileStore files, OriginalReade
                 var path = files.PathOf(original.Sha256);
                 if (!File.Exists(path)) throw new UnreadableFileException("the stored file is missing (run dossier verify)");
                 original.PageCount = await reader.CountPagesAsync(path, original.MediaType, cancellationToken);
+                if (original.PageCount > OriginalReader.MaxPages)
+                    throw new UnreadableFileException($"it has {original.PageCount} pages, more than the {OriginalReader.MaxPages} an original may have here");
                 await db.SaveChangesAsync(cancellationToken);
                 for (var number = 1; number <= original.PageCount; number++)
                 {
@@ -97,7 +126,14 @@ public sealed class OriginalReading(DossierDb db, FileStore files, OriginalReade
             ForgetPages(original);
             original.State = ReadingState.Waiting;
             original.LeasedUntil = null;
-            await db.SaveChangesAsync(CancellationToken.None);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateException)
+            {
+                // Taken over or taken off meanwhile: nothing of this reader's is to be kept.
+            }
             throw;
         }
         catch (Exception e) when (e is UnreadableFileException or ToolMissingException)
@@ -109,6 +145,8 @@ public sealed class OriginalReading(DossierDb db, FileStore files, OriginalReade
         }
         catch (Exception e)
         {
+            // A save refused because another reader holds the original now is not this original's failure.
+            if (e is DbUpdateException) throw;
             ForgetPages(original);
             original.Attempts++;
             original.LeasedUntil = null;

@@ -12,8 +12,8 @@ namespace Dossier.Originals;
 /// </summary>
 public sealed class PageImages(string directory)
 {
-    /// <summary>The resolution a PDF's page is rendered at for reading (A4: 1240 × 1754 pixels).</summary>
-    public const int PdfDpi = 150;
+    /// <summary>The most pixels a page's image may have: a larger one (a decompression bomb, a page box miles long) is refused.</summary>
+    public const long MaxPixels = 100_000_000;
 
     /// <summary>The widest full image kept: a larger scan is scaled down to it.</summary>
     public const int MaxWidth = 4000;
@@ -68,11 +68,21 @@ public sealed class PageImages(string directory)
     private static void Write(string path, SKBitmap image)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
+        // A name of its own: a worker and a request may write the same page at once; the last move wins, whole.
+        var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         using (var data = image.Encode(SKEncodedImageFormat.Jpeg, Quality) ?? throw new InvalidOperationException("the page could not be encoded as JPEG"))
         using (var file = File.Create(temporary))
             data.SaveTo(file);
         File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Refuses an image (JPEG, PNG) of more pixels than a page may have, from its header, before it is decoded.</summary>
+    public static void CheckSize(string path, string what)
+    {
+        using var codec = SKCodec.Create(path) ?? throw new UnreadableFileException($"{what} is not a readable image");
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if (width <= 0 || height <= 0 || (long)width * height > MaxPixels)
+            throw new UnreadableFileException($"{what} is {width} × {height} pixels, more than the {MaxPixels / 1_000_000} million a page may have");
     }
 
     /// <summary>The number of pages (directories) of a TIFF file.</summary>
@@ -86,12 +96,16 @@ public sealed class PageImages(string directory)
     public static SKBitmap Decode(string path, string mediaType, int page)
     {
         if (mediaType != FileKind.Tiff)
+        {
+            CheckSize(path, $"the {FileKind.Describe(mediaType)} image");
             return SKBitmap.Decode(path) ?? throw new UnreadableFileException($"not a readable {FileKind.Describe(mediaType)} image");
+        }
         using var tiff = OpenTiff(path);
         if (!tiff.SetDirectory((short)(page - 1))) throw new UnreadableFileException($"the TIFF has no page {page}");
         var width = tiff.GetField(TiffTag.IMAGEWIDTH)[0].ToInt();
         var height = tiff.GetField(TiffTag.IMAGELENGTH)[0].ToInt();
-        if (width <= 0 || height <= 0 || (long)width * height > 400_000_000) throw new UnreadableFileException($"TIFF page {page} is {width} × {height} pixels");
+        if (width <= 0 || height <= 0 || (long)width * height > MaxPixels)
+            throw new UnreadableFileException($"TIFF page {page} is {width} × {height} pixels, more than the {MaxPixels / 1_000_000} million a page may have");
         var raster = new int[width * height];
         if (!tiff.ReadRGBAImageOriented(width, height, raster, Orientation.TOPLEFT))
             throw new UnreadableFileException($"TIFF page {page} could not be decoded");

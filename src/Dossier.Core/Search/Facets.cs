@@ -31,7 +31,7 @@ public static class Facets
             if (member.Collection is { PublishedAt: not null } collection) yield return ("collection", collection.Slug);
         // Where a record's text comes from: someone's transcript, or the originals read by machine (OCR, a PDF's text).
         if (record.Transcripts.Any(t => !string.IsNullOrWhiteSpace(t.Text))) yield return ("text", TextFromTranscript);
-        if (record.Originals.Any(o => o.Pages.Any(p => p.Text is not null))) yield return ("text", TextMachineRead);
+        if (record.Originals.Any(o => o.State == Originals.ReadingState.Read && o.Pages.Any(p => p.Text is not null))) yield return ("text", TextMachineRead);
         if (!string.IsNullOrWhiteSpace(record.Type)) yield return ("type", record.Type);
         if (!string.IsNullOrWhiteSpace(record.Classification)) yield return ("classification", record.Classification);
         foreach (var language in record.Languages) yield return ("language", language);

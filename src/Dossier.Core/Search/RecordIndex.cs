@@ -324,7 +324,8 @@ public sealed class RecordIndex : IDisposable
 
     /// <summary>The text read from a record's originals, page after page.</summary>
     public static string MachineText(ArchivalRecord record) =>
-        string.Join("\n\n", record.Originals.OrderBy(o => o.Position).SelectMany(o => o.Pages.OrderBy(p => p.Number)).Select(p => p.Text).OfType<string>());
+        string.Join("\n\n", record.Originals.Where(o => o.State == Originals.ReadingState.Read).OrderBy(o => o.Position)
+            .SelectMany(o => o.Pages.OrderBy(p => p.Number)).Select(p => p.Text).OfType<string>());
 
     private static readonly string[] KeyFields = ["id", "date_key", VisibilityField, .. Facets.TermFields];
 

@@ -276,6 +276,7 @@ namespace Dossier.Data.Postgres.Migrations
                         .HasColumnType("character varying(255)");
 
                     b.Property<DateTime?>("LeasedUntil")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Length")

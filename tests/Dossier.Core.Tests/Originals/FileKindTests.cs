@@ -24,3 +24,65 @@ public class FileKindTests
         Assert.Null(FileKind.Sniff(bytes));
     }
 }
+
+public class PageSizeTests
+{
+    /// <summary>A PNG of a few bytes whose header claims a picture of 50,000 × 50,000 pixels (10 GB decoded).</summary>
+    private static byte[] Bomb()
+    {
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, 50_000);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 50_000);
+        header[8] = 8; // bit depth
+        header[9] = 0; // greyscale
+        byte[] Chunk(string type, byte[] data)
+        {
+            var typed = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+            var length = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+            var crc = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
+            return [.. length, .. typed, .. crc];
+        }
+        return [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", header), .. Chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]), .. Chunk("IEND", [])];
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+
+    [Fact]
+    public void An_image_claiming_more_pixels_than_a_page_may_have_is_refused_before_it_is_decoded()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bomb-{Guid.NewGuid():N}.png");
+        File.WriteAllBytes(path, Bomb());
+        try
+        {
+            var refused = Assert.Throws<Dossier.Originals.UnreadableFileException>(() => Dossier.Originals.PageImages.Decode(path, Dossier.Originals.FileKind.Png, 1));
+            Assert.Contains("50000 × 50000 pixels, more than the 100 million", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Only_an_original_read_to_its_end_gives_the_record_machine_read_text()
+    {
+        var page = new OriginalPage { Number = 1, Text = "Zanzibar", Source = TextSource.Ocr, Width = 10, Height = 10 };
+        var record = new Dossier.Records.ArchivalRecord { Title = "t", Originals = [new Original { State = ReadingState.Waiting, Pages = [page] }] };
+        Assert.DoesNotContain(("text", Dossier.Search.Facets.TextMachineRead), Dossier.Search.Facets.Of(record));
+        Assert.Equal("", Dossier.Search.RecordIndex.MachineText(record));
+        record.Originals[0].State = ReadingState.Read;
+        Assert.Contains(("text", Dossier.Search.Facets.TextMachineRead), Dossier.Search.Facets.Of(record));
+        Assert.Equal("Zanzibar", Dossier.Search.RecordIndex.MachineText(record));
+    }
+}

@@ -23,6 +23,9 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
 
     public RecordMetadata Metadata { get; private set; } = null!;
 
+    /// <summary>The pages of each original shown on the page (a long file's others are in its download and the IIIF manifest).</summary>
+    public const int PagesShown = 100;
+
     /// <summary>The files of the record's original, in order, with their pages.</summary>
     public IReadOnlyList<Dossier.Originals.Original> Originals { get; private set; } = [];
 

@@ -63,10 +63,17 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
     public Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, WorkflowStep.Restore, null, null, cancellationToken);
 
+    /// <summary>
+    /// Whether the reader may change the record's originals: an editor always; a contributor while their record is a
+    /// draft (an original of a published record goes before the public only through an editor).
+    /// </summary>
+    public bool MayChangeOriginals => Curator.IsEditor || (Record.Status == PublicationStatus.Draft && Record.DeletedAt is null);
+
     /// <summary>Files uploaded as the record's original; each refused one is listed with its reason, the others attached.</summary>
     public async Task<IActionResult> OnPostAttachAsync(int id, List<IFormFile> files, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (!MayChangeOriginals) return Forbid();
         if (files.Count == 0) return await RefuseAsync(id, "Choose the files to attach.", cancellationToken);
         var tooLarge = files.Where(f => f.Length > MaxUploadBytes).Select(f => AttachedFile.Refused(f.FileName, $"larger than the {Display.Bytes(MaxUploadBytes)} a file may be")).ToList();
         var user = await users.GetUserAsync(User);
@@ -80,6 +87,7 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
     public async Task<IActionResult> OnPostReadAgainAsync(int id, int original, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || Originals.All(o => o.Id != original)) return NotFound();
+        if (!MayChangeOriginals) return Forbid();
         await attachment.ReadAgainAsync(original, cancellationToken);
         Done = "The original will be read again shortly.";
         return RedirectToPage(new { id });
@@ -88,6 +96,7 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
     public async Task<IActionResult> OnPostDetachAsync(int id, int original, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || Originals.All(o => o.Id != original)) return NotFound();
+        if (!MayChangeOriginals) return Forbid();
         await attachment.DetachAsync(original, cancellationToken);
         Done = "The original was taken off the record (its file stays stored).";
         return RedirectToPage(new { id });

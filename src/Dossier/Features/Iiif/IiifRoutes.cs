@@ -30,7 +30,12 @@ public static partial class IiifRoutes
             return await next(context);
         });
         iiif.MapGet("/{id:int}/manifest", ManifestAsync);
-        iiif.MapGet("/image/{identifier}", (string identifier) => TypedResults.Redirect($"/iiif/image/{identifier}/info.json", permanent: false));
+        // The Image API: the service's own address answers 303 See Other with its info.json.
+        iiif.MapGet("/image/{identifier}", (string identifier, HttpContext http) =>
+        {
+            http.Response.Headers.Location = $"/iiif/image/{Uri.EscapeDataString(identifier)}/info.json";
+            return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
+        });
         iiif.MapGet("/image/{identifier}/info.json", InfoAsync);
         iiif.MapGet("/image/{identifier}/{region}/{size}/{rotation}/{file}", ImageAsync);
         return app;

@@ -8,7 +8,11 @@ namespace Dossier.Features.Originals;
 /// </summary>
 public sealed class OriginalImages(PageImages images, FileStore files, OriginalReader reader)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), Lazy<Task>> making = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), Task> making = new();
+
+    // Pages made on request at once, at most: a flood of requests for pages not made waits instead of starting a
+    // renderer (and a decoded page in memory) each.
+    private readonly SemaphoreSlim renderers = new(2);
 
     /// <summary>The file of the page's image at that width; null when the original has no such page or width.</summary>
     public async Task<string?> PathAsync(Original original, int page, int fullWidth, int width, CancellationToken cancellationToken)
@@ -17,15 +21,26 @@ public sealed class OriginalImages(PageImages images, FileStore files, OriginalR
         if (!images.Has(original.Sha256, page, width))
         {
             if (!files.Contains(original.Sha256)) return null;
-            var made = making.GetOrAdd((original.Sha256, page), key => new Lazy<Task>(() =>
-                reader.RenderPageAsync(files.PathOf(key.Item1), original.MediaType, key.Item1, key.Item2, CancellationToken.None)));
-            try
+            // One making of a page for all who ask; it goes on when one of them stops waiting, and is forgotten once done.
+            var made = making.GetOrAdd((original.Sha256, page), key => Task.Run(async () =>
             {
-                await made.Value.WaitAsync(cancellationToken);
-            }
-            finally
+                await renderers.WaitAsync();
+                try
+                {
+                    await reader.RenderPageAsync(files.PathOf(key.Item1), original.MediaType, key.Item1, key.Item2, CancellationToken.None);
+                }
+                finally
+                {
+                    renderers.Release();
+                    making.TryRemove(key, out _);
+                }
+            }));
+            await made.WaitAsync(cancellationToken);
+            // A making that ended before it was listed stays listed, done: it is forgotten, and the next request makes the page.
+            if (!images.Has(original.Sha256, page, width))
             {
                 making.TryRemove(KeyValuePair.Create((original.Sha256, page), made));
+                return null;
             }
         }
         return images.PathOf(original.Sha256, page, width);

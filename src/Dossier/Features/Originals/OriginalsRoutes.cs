@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Dossier.Accounts;
 using Dossier.Data;
 using Dossier.Originals;
@@ -20,10 +21,17 @@ public static class OriginalsRoutes
         return app;
     }
 
-    /// <summary>An original as the asker may see it (its record's state decides), or null.</summary>
+    /// <summary>
+    /// An original as the asker may see it, or null: a visitor those of published records; an editor every record's;
+    /// a contributor those of published records and of the records they made, as everywhere else in the editor.
+    /// </summary>
     public static Task<Original?> FindAsync(DossierDb db, HttpContext http, int id, CancellationToken cancellationToken)
     {
-        if (IsStaff(http)) db.WholeArchive();
+        if (http.User.IsInRole(Roles.Administrator) || http.User.IsInRole(Roles.Editor))
+            return db.WholeArchive().Originals.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (IsStaff(http) && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } me)
+            return db.WholeArchive().Originals.AsNoTracking()
+                .FirstOrDefaultAsync(o => o.Id == id && (o.Record!.OwnerId == me || (o.Record.Status == Records.PublicationStatus.Published && o.Record.DeletedAt == null)), cancellationToken);
         return db.Originals.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
     }
 
