@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Dossier.Features.Accounts;
 using Dossier.Features.Archive;
 using Dossier.Features.Assets;
+using Dossier.Features.Authorities;
 using Dossier.Features.Citations;
 using Dossier.Features.Collections;
 using Dossier.Features.Documents;
@@ -100,6 +101,7 @@ public static class DossierWeb
         app.MapCollectionsApi();
         app.MapOriginals();
         app.MapIiif();
+        app.MapAuthoritiesApi();
         app.MapFeeds(builder.Configuration);
         app.MapOperations(builder.Configuration);
         app.MapRazorPages();

@@ -91,6 +91,11 @@ ocr.SetAction((parse, cancellationToken) => Dossier.Features.Originals.Originals
 var verify = new Command("verify", "Hash every stored file again and report those damaged or missing, with their records (exit code 1 if any)");
 verify.SetAction((parse, cancellationToken) => Dossier.Features.Originals.OriginalsCommands.VerifyAsync(Archive(parse), cancellationToken));
 
+var authorityPaths = new Argument<string[]>("paths") { Description = "Person records (XML, files or folders) of the Office of the Historian, or CSV files of people, organizations and places", Arity = ArgumentArity.OneOrMore };
+var importAuthorities = new Command("import", "Import authority records; the same source imported again updates them") { authorityPaths };
+importAuthorities.SetAction((parse, cancellationToken) => Dossier.Features.Authorities.AuthoritiesCommand.ImportAsync(Archive(parse), parse.GetValue(authorityPaths)!, cancellationToken));
+var authorities = new Command("authorities", "Authority records: people, organizations and places") { importAuthorities };
+
 var reindex = new Command("reindex", "Rebuild the search index from the database");
 reindex.SetAction((parse, cancellationToken) =>
     ReindexCommand.RunAsync(Archive(parse), cancellationToken));
@@ -118,5 +123,5 @@ var listUsers = new Command("list", "List the staff's accounts and their roles")
 listUsers.SetAction((parse, cancellationToken) => UsersCommand.ListAsync(Archive(parse), cancellationToken));
 var users = new Command("users", "The staff's accounts") { addUser, listUsers };
 
-var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, harvest, export, attach, ocr, verify, reindex, migrate, backup, restore, users };
+var root = new RootCommand("Dossier: publish, search, read and cite archival documents") { data, database, serve, import, harvest, export, attach, ocr, verify, authorities, reindex, migrate, backup, restore, users };
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using Dossier.Accounts;
+using Dossier.Authorities;
 using Dossier.Collections;
 using Dossier.Curation;
 using Dossier.Originals;
@@ -24,6 +25,8 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
     public DbSet<Original> Originals => Set<Original>();
     public DbSet<OriginalPage> OriginalPages => Set<OriginalPage>();
     public DbSet<FixityCheck> FixityChecks => Set<FixityCheck>();
+    public DbSet<Authority> Authorities => Set<Authority>();
+    public DbSet<AuthorityName> AuthorityNames => Set<AuthorityName>();
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -228,6 +231,27 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             page.HasIndex(p => new { p.OriginalId, p.Number }).IsUnique();
             page.Property(p => p.Source).HasConversion<string>().HasMaxLength(16);
             page.HasQueryFilter(p => !PublishedOnly || Originals.Any(o => o.Id == p.OriginalId));
+        });
+        model.Entity<Authority>(authority =>
+        {
+            authority.ToTable("Authorities");
+            authority.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+            authority.Property(a => a.PreferredName).HasMaxLength(Authority.MaxNameLength);
+            authority.Property(a => a.Viaf).HasMaxLength(32);
+            authority.Property(a => a.Wikidata).HasMaxLength(32);
+            authority.Property(a => a.SourceId).HasMaxLength(200);
+            authority.HasIndex(a => a.SourceId).IsUnique();
+            authority.HasIndex(a => new { a.Kind, a.PreferredName });
+            authority.HasMany(a => a.Names).WithOne().HasForeignKey(n => n.AuthorityId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<AuthorityName>(name =>
+        {
+            name.ToTable("AuthorityNames");
+            name.Property(n => n.Name).HasMaxLength(Authority.MaxNameLength);
+            name.Property(n => n.Key).HasMaxLength(Authority.MaxNameLength * 2);
+            name.Property(n => n.Form).HasConversion<string>().HasMaxLength(16);
+            name.HasIndex(n => n.Key);
+            name.HasIndex(n => n.AuthorityId);
         });
         model.Entity<FixityCheck>(check =>
         {

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Dossier.Authorities;
+using Dossier.Data;
+using Dossier.Features.Documents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dossier.Features.Authorities;
+
+/// <summary>
+/// Authority records for programs: <c>/api/people?q=</c>, <c>/api/places?q=</c>, <c>/api/organizations?q=</c> find
+/// them by any form of their names (folded as search folds them: "Хрущёв" finds Khrushchev), and
+/// <c>/api/people/{id}</c> (and the others) gives one with all its names.
+/// </summary>
+public static class AuthoritiesApi
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>The route's word for each kind, which is also the page's.</summary>
+    public static readonly IReadOnlyDictionary<string, AuthorityKind> Kinds = new Dictionary<string, AuthorityKind>
+    {
+        ["people"] = AuthorityKind.Person,
+        ["places"] = AuthorityKind.Place,
+        ["organizations"] = AuthorityKind.Organization,
+    };
+
+    public static string PathOf(AuthorityKind kind) => Kinds.First(k => k.Value == kind).Key;
+
+    public static IEndpointRouteBuilder MapAuthoritiesApi(this IEndpointRouteBuilder app)
+    {
+        foreach (var (path, kind) in Kinds)
+        {
+            app.MapGet($"/api/{path}", (string? q, int? page, int? size, DossierDb db, HttpContext http, CancellationToken ct) => ListAsync(kind, q, page, size, db, http, ct));
+            app.MapGet($"/api/{path}/{{id:int}}", (int id, DossierDb db, HttpContext http, CancellationToken ct) => GetAsync(kind, id, db, http, ct));
+        }
+        return app;
+    }
+
+    /// <summary>Authorities of a kind whose names have words beginning with the query's, in name order; all of them without a query.</summary>
+    public static IQueryable<Authority> Find(DossierDb db, AuthorityKind kind, string? q)
+    {
+        var authorities = db.Authorities.AsNoTracking().Where(a => a.Kind == kind);
+        foreach (var word in AuthorityName.Words(q ?? "").Select(w => Dossier.Search.NameFolding.Fold(w)).Where(w => w.Length > 0).Distinct().Take(6))
+        {
+            // A word's beginning, in any of the names (keys are folded words, letters and digits only: no LIKE wildcards).
+            var (first, later) = (word + "%", "% " + word + "%");
+            authorities = authorities.Where(a => a.Names.Any(n => n.Form != NameForm.Title && (EF.Functions.Like(n.Key, first) || EF.Functions.Like(n.Key, later))));
+        }
+        return authorities.OrderBy(a => a.PreferredName).ThenBy(a => a.Id);
+    }
+
+    public static async Task<Results<Ok<AuthorityList>, ValidationProblem>> ListAsync(AuthorityKind kind, string? q, int? page, int? size, DossierDb db, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page is < 1 or > 100_000) errors["page"] = ["page is a whole number from 1 to 100,000"];
+        if (size is < 1 or > MaxPageSize) errors["size"] = [$"size is a whole number from 1 to {MaxPageSize}"];
+        if (q is { Length: > 200 }) errors["q"] = ["q is at most 200 characters"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var (number, perPage) = (page ?? 1, size ?? 20);
+        var found = Find(db, kind, q);
+        var total = await found.CountAsync(cancellationToken);
+        var items = await found.Skip((number - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
+        var site = DocumentsApi.SiteUrl(http.Request);
+        return TypedResults.Ok(new AuthorityList(total, number, perPage, [.. items.Select(a => new AuthoritySummary(a.Id, KindName(a.Kind), a.PreferredName,
+            Years(a), Display.FirstParagraph(a.Description), $"{site}/{PathOf(a.Kind)}/{a.Id}"))]));
+    }
+
+    public static async Task<Results<Ok<AuthorityDocument>, ProblemHttpResult>> GetAsync(AuthorityKind kind, int id, DossierDb db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var authority = await db.Authorities.AsNoTracking().Include(a => a.Names).FirstOrDefaultAsync(a => a.Id == id && a.Kind == kind, cancellationToken);
+        if (authority is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The archive has no {KindName(kind)} {id}.");
+        var site = DocumentsApi.SiteUrl(http.Request);
+        return TypedResults.Ok(new AuthorityDocument(authority.Id, KindName(authority.Kind), authority.PreferredName,
+            [.. authority.Names.Where(n => n.Form == NameForm.Variant).Select(n => n.Name).Order(StringComparer.Ordinal)],
+            [.. authority.Names.Where(n => n.Form == NameForm.Title).Select(n => n.Name).Order(StringComparer.Ordinal)],
+            authority.BirthYear, authority.DeathYear, authority.Description, authority.Viaf, authority.Wikidata, authority.Latitude, authority.Longitude,
+            $"{site}/{PathOf(authority.Kind)}/{authority.Id}"));
+    }
+
+    public static string KindName(AuthorityKind kind) => kind switch
+    {
+        AuthorityKind.Person => "person",
+        AuthorityKind.Place => "place",
+        _ => "organization",
+    };
+
+    /// <summary>"1894–1971", "born 1918", "died 1963", or nothing.</summary>
+    public static string? Years(Authority a) => (a.BirthYear, a.DeathYear) switch
+    {
+        ({ } b, { } d) => string.Create(CultureInfo.InvariantCulture, $"{b}–{d}"),
+        ({ } b, null) => string.Create(CultureInfo.InvariantCulture, $"born {b}"),
+        (null, { } d) => string.Create(CultureInfo.InvariantCulture, $"died {d}"),
+        _ => null,
+    };
+}
+
+public sealed record AuthorityList(int Total, int Page, int Size, IReadOnlyList<AuthoritySummary> Items);
+
+public sealed record AuthoritySummary(int Id, string Kind, string Name, string? Years, string? Description, string Url);
+
+/// <summary>An authority record: its preferred name, its other names (variants) and the titles it is named by.</summary>
+public sealed record AuthorityDocument(int Id, string Kind, string Name, IReadOnlyList<string> Variants, IReadOnlyList<string> Titles, int? BirthYear, int? DeathYear,
+    string? Description, string? Viaf, string? Wikidata, double? Latitude, double? Longitude, string Url);
