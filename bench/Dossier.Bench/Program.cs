@@ -17,6 +17,12 @@ if (args.FirstOrDefault() == "tei")
     return;
 }
 
+if (args.FirstOrDefault() == "mentions")
+{
+    await MentionFinding.RunAsync(FindRoot(), args[1..]);
+    return;
+}
+
 if (args.FirstOrDefault() == "ocr")
 {
     await OcrThroughput.RunAsync(FindRoot(), args[1..]);

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Authorities;
+using Dossier.Import.Tei;
+
+namespace Dossier.Bench;
+
+/// <summary>
+/// Finding mentions at scale: the Office of the Historian's 16,312 person records (every name form) against the
+/// transcripts of the FRUS documents (10,693 records, read by the TEI importer), in this process, one thread.
+/// </summary>
+public static class MentionFinding
+{
+    public static async Task RunAsync(string root, string[] args)
+    {
+        var limit = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var corpus = Path.Combine(root, "..", "shared", "corpus");
+        var clock = Stopwatch.StartNew();
+        var people = AuthoritySources.Read([Path.Combine(corpus, "people", "data")]).Select(i => i.Authority).OfType<Authority>().ToList();
+        var readPeople = clock.Elapsed;
+        clock.Restart();
+        var finder = new MentionFinder(people.Select((a, i) => (i + 1, a.Names.Where(n => n.Form != NameForm.Title).Select(n => n.Name))));
+        var built = clock.Elapsed;
+        var importer = new TeiImporter();
+        var texts = Directory.EnumerateFiles(Path.Combine(corpus, "frus"), "*.xml").Order(StringComparer.Ordinal)
+            .SelectMany(importer.Read).Select(i => i.Record).OfType<Records.ArchivalRecord>()
+            .Select(r => r.Title + "\n\n" + string.Join("\n\n", r.Transcripts.Select(t => t.Text))).Take(limit).ToList();
+        var characters = texts.Sum(t => (long)t.Length);
+        clock.Restart();
+        var (certain, probable, ambiguous) = (0, 0, 0);
+        foreach (var text in texts)
+            foreach (var mention in finder.Find(text))
+            {
+                if (mention.Certainty == MentionCertainty.Certain) certain++;
+                else if (mention.Certainty == MentionCertainty.Probable) probable++;
+                else ambiguous++;
+            }
+        var found = clock.Elapsed;
+        Console.WriteLine($"{people.Count} people ({finder.Patterns} patterns) read in {readPeople.TotalSeconds:F1} s, built in {built.TotalSeconds:F1} s; " +
+                          $"{texts.Count} records ({characters / 1048576.0:F0} M characters) read in {found.TotalSeconds:F1} s: {certain} certain, {probable} probable, {ambiguous} ambiguous");
+        await BenchmarkReport.AddRunAsync(root,
+        [
+            $"## {BenchmarkReport.Today}: finding mentions of 16,312 people in the FRUS records",
+            "",
+            BenchmarkReport.Machine,
+            "",
+            "`dotnet run -c Release --project bench/Dossier.Bench -- mentions [records]`: `MentionFinder` built from every name form of the Office of the",
+            $"Historian's {people.Count:N0} person records ({finder.Patterns:N0} word patterns: names in both orders, first name and surname, initials,",
+            $"surnames), then run over the titles and transcripts of {texts.Count:N0} FRUS records ({characters / 1048576.0:F0} million characters), one thread, in memory",
+            "(the store's writes are not in this number).",
+            "",
+            "| step | time |",
+            "|---|---|",
+            $"| read the 16,312 person files | {readPeople.TotalSeconds:F1} s |",
+            $"| build the finder | {built.TotalSeconds:F1} s |",
+            $"| find the mentions in {texts.Count:N0} records | **{found.TotalSeconds:F1} s**, {texts.Count / found.TotalSeconds:N0} records/s, {characters / 1048576.0 / found.TotalSeconds:F1} M characters/s |",
+            $"| mentions found | {certain:N0} certain, {probable:N0} probable, {ambiguous:N0} ambiguous |",
+            "",
+        ]);
+    }
+}
