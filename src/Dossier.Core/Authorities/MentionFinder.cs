@@ -132,7 +132,7 @@ public sealed class MentionFinder
         return true;
     }
 
-    private sealed record Token(int Start, int End, string[] Forms, bool Capitalized, bool Initial);
+    private sealed record Token(int Start, int End, string[] Forms, bool Capitalized);
 
     // Russian case endings, longest first: a surname's stem is what is left ("Хрущёвым" → "Хрущёв").
     private static readonly string[] RussianEndings =
@@ -170,7 +170,7 @@ public sealed class MentionFinder
             }
             var initial = word.Length <= 2 && i < text.Length && text[i] == '.' && char.IsLetter(word[0]);
             if (initial && folded.Length > 0) forms.Add(folded[..1] + ".");
-            tokens.Add(new Token(start, end, [.. forms.Distinct(StringComparer.Ordinal)], char.IsUpper(word[0]), initial));
+            tokens.Add(new Token(start, end, [.. forms.Distinct(StringComparer.Ordinal)], char.IsUpper(word[0])));
         }
         return tokens;
     }

@@ -506,15 +506,12 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                         continue;
                     }
                     await using var content = File.OpenRead(path);
-                    var head = new byte[FileKind.HeadLength];
-                    var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-                    if (FileKind.Sniff(head.AsSpan(0, read)) is not { } mediaType)
+                    var (stored, refusal) = await OriginalAttachment.StoreAsync(files, content, cancellationToken);
+                    if (stored is not var (mediaType, sha256, length))
                     {
-                        events.Add(new(where, ImportOutcome.Failed, "not a PDF, TIFF, JPEG or PNG file (whatever its name says)"));
+                        events.Add(new(where, ImportOutcome.Failed, refusal!));
                         continue;
                     }
-                    content.Position = 0;
-                    var (sha256, length) = await files.StoreAsync(content, cancellationToken);
                     if (!hashes.Add((record.Id, sha256))) continue;
                     positions[record.Id] = positions.GetValueOrDefault(record.Id) + 1;
                     db.Originals.Add(new Original

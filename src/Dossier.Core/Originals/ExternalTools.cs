@@ -65,6 +65,9 @@ public static class ExternalTools
         }
     }
 
+    /// <summary>The programs an original's reading needs that this machine lacks.</summary>
+    public static IReadOnlyList<string> Missing() => [.. Packages.Keys.Where(p => !Installed(p))];
+
     /// <summary>Whether a program can be run here (for the health of the reading, and for tests to say what is missing).</summary>
     public static bool Installed(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

@@ -27,19 +27,12 @@ public sealed class OriginalAttachment(DossierDb db, FileStore files, TimeProvid
             try
             {
                 await using var content = open();
-                var head = new byte[FileKind.HeadLength];
-                var length = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-                if (length == 0)
+                var (stored, refusal) = await StoreAsync(files, content, cancellationToken);
+                if (stored is not var (mediaType, sha256, size))
                 {
-                    results.Add(AttachedFile.Refused(name, "the file is empty"));
+                    results.Add(AttachedFile.Refused(name, refusal!));
                     continue;
                 }
-                if (FileKind.Sniff(head.AsSpan(0, length)) is not { } mediaType)
-                {
-                    results.Add(AttachedFile.Refused(name, "not a PDF, TIFF, JPEG or PNG file (whatever its name says)"));
-                    continue;
-                }
-                var (sha256, size) = await files.StoreAsync(new PrefixedStream(head.AsMemory(0, length), content), cancellationToken);
                 if (!held.Add(sha256))
                 {
                     results.Add(AttachedFile.Refused(name, "the record has this file already", sha256));
@@ -66,6 +59,20 @@ public sealed class OriginalAttachment(DossierDb db, FileStore files, TimeProvid
         }
         await db.SaveChangesAsync(cancellationToken);
         return results;
+    }
+
+    /// <summary>
+    /// Stores a file that is an original by its bytes — a PDF, TIFF, JPEG or PNG, whatever its name says — and gives
+    /// its kind, hash and length; else stores nothing and says why. The one door by which originals enter the store.
+    /// </summary>
+    public static async Task<((string MediaType, string Sha256, long Length)? Stored, string? Refusal)> StoreAsync(FileStore files, Stream content, CancellationToken cancellationToken)
+    {
+        var head = new byte[FileKind.HeadLength];
+        var length = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        if (length == 0) return (null, "the file is empty");
+        if (FileKind.Sniff(head.AsSpan(0, length)) is not { } mediaType) return (null, "not a PDF, TIFF, JPEG or PNG file (whatever its name says)");
+        var (sha256, size) = await files.StoreAsync(new PrefixedStream(head.AsMemory(0, length), content), cancellationToken);
+        return ((mediaType, sha256, size), null);
     }
 
     /// <summary>

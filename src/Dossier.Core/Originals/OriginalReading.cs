@@ -59,7 +59,7 @@ public sealed class OriginalReading(DossierDb db, FileStore files, OriginalReade
         {
             var before = pagesDone;
             var pagesKnown = before + await db.Originals.Where(o => o.State != ReadingState.Read && o.State != ReadingState.Failed).SumAsync(o => o.PageCount ?? 1, cancellationToken);
-            await ReadAsync(original, new Forward(done => progress?.Report((before + done, Math.Max(pagesKnown, before + done)))), cancellationToken);
+            await ReadAsync(original, new Reporting<int>(done => progress?.Report((before + done, Math.Max(pagesKnown, before + done)))), cancellationToken);
             pagesDone += original.PagesRead;
             if (original.State == ReadingState.Read) read++;
             else if (original.State == ReadingState.Failed) failed++;
@@ -206,8 +206,4 @@ public sealed class OriginalReading(DossierDb db, FileStore files, OriginalReade
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-    private sealed class Forward(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
-    }
 }

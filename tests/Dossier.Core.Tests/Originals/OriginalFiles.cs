@@ -167,7 +167,7 @@ public static class OriginalFiles
     /// <summary>Skips a test that needs poppler or Tesseract where they are not installed, saying so; where the run must have them, fails it instead.</summary>
     public static void RequireTools()
     {
-        var missing = new[] { "pdfinfo", "pdftotext", "pdftoppm", "tesseract" }.Where(p => !ExternalTools.Installed(p)).ToList();
+        var missing = ExternalTools.Missing();
         if (missing.Count == 0) return;
         var why = $"{string.Join(", ", missing)} not installed (Debian: apt-get install poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus)";
         if (Environment.GetEnvironmentVariable("DOSSIER_REQUIRE_OCR") is { Length: > 0 }) throw new InvalidOperationException(why + ", and this run must test OCR");

@@ -34,7 +34,7 @@ public sealed class AuthoritiesModel(DossierDb db) : PageModel
         var all = AuthoritiesApi.Find(db, Kind, Query);
         Total = await all.CountAsync(cancellationToken);
         // Read from the query string itself: as a handler parameter, "page" would bind Razor Pages' own route value.
-        PageNumber = Math.Clamp(Collections.EditCollectionModel.PageOf(Request.Query), 1, Pages);
+        PageNumber = Math.Clamp(Display.PageOf(Request.Query), 1, Pages);
         Items = await all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         return Page();
     }

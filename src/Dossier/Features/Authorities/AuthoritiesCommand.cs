@@ -23,14 +23,9 @@ public static class AuthoritiesCommand
             ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Count(f => Path.GetExtension(f).ToLowerInvariant() is ".xml" or ".csv")
             : 1);
         var report = await Progress.RunAsync("Importing authorities", progress =>
-            import.RunAsync(AuthoritySources.Read(paths), new Forward(done => progress.Report((Math.Min(done, total), Math.Max(total, done)))), cancellationToken));
+            import.RunAsync(AuthoritySources.Read(paths), new Reporting<int>(done => progress.Report((Math.Min(done, total), Math.Max(total, done)))), cancellationToken));
         Console.WriteLine($"Imported {report.Imported}, updated {report.Updated}, unchanged {report.Unchanged}, failed {report.Failures.Count}.");
         foreach (var (location, reason) in report.Failures) Console.WriteLine($"  failed: {location}: {reason}");
         return report.Failures.Count > 0 ? 1 : 0;
-    }
-
-    private sealed class Forward(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }

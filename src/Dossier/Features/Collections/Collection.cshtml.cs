@@ -21,7 +21,7 @@ public sealed class CollectionModel(DossierDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken = default)
     {
         // Read from the query string itself: as a handler parameter, "page" would bind Razor Pages' own route value.
-        var page = EditCollectionModel.PageOf(Request.Query);
+        var page = Display.PageOf(Request.Query);
         if (await PublicCollections.FindAsync(db, slug, cancellationToken) is not { } collection) return NotFound();
         Collection = collection;
         PageNumber = Math.Clamp(page, 1, Pages);

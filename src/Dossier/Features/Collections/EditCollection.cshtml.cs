@@ -38,7 +38,7 @@ public sealed class EditCollectionModel(DossierDb db, CollectionCuration curatio
 
     public async Task<IActionResult> OnGetAsync(int id, string? done = null, CancellationToken cancellationToken = default)
     {
-        if (!await LoadAsync(id, PageOf(Request.Query), cancellationToken)) return NotFound();
+        if (!await LoadAsync(id, Display.PageOf(Request.Query), cancellationToken)) return NotFound();
         Done = done;
         return Page();
     }
@@ -94,15 +94,8 @@ public sealed class EditCollectionModel(DossierDb db, CollectionCuration curatio
             removed => $"{removed} {(removed == 1 ? "record" : "records")} taken out of the collection.", cancellationToken);
 
     public Task<IActionResult> OnPostMoveAsync(int id, int record, int by, CancellationToken cancellationToken) =>
-        ChangeAsync(id, c => curation.MoveRecordAsync(c, record, by, cancellationToken), _ => "Moved.", cancellationToken, PageOf(Request.Form));
+        ChangeAsync(id, c => curation.MoveRecordAsync(c, record, by, cancellationToken), _ => "Moved.", cancellationToken, Display.PageOf(Request.Form));
 
-    /// <summary>
-    /// The page asked for (?page=, or a form's field): read from the request itself, as a handler's parameter named
-    /// "page" binds Razor Pages' own route value instead.
-    /// </summary>
-    public static int PageOf(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values) =>
-        values.FirstOrDefault(v => v.Key == "page").Value.ToString() is var text
-        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
 
     public Task<IActionResult> OnPostOrderByDateAsync(int id, CancellationToken cancellationToken) =>
         ChangeAsync(id, c => curation.OrderByDateAsync(c, cancellationToken), _ => "Put in date order.", cancellationToken);

@@ -66,7 +66,7 @@ public static class OriginalsCommands
     public static async Task<(int Read, int Failed)> ReadWaitingAsync(ArchiveOptions archive, IServiceProvider services, CancellationToken cancellationToken,
         RecordIndex? heldIndex = null)
     {
-        foreach (var program in new[] { "pdfinfo", "pdftotext", "pdftoppm", "tesseract" }.Where(p => !ExternalTools.Installed(p)))
+        foreach (var program in ExternalTools.Missing())
             Console.WriteLine($"Warning: {program} is not installed (Debian: apt-get install {ExternalTools.Packages[program]}); the originals that need it cannot be read.");
         await using var scope = services.CreateAsyncScope();
         var reading = scope.ServiceProvider.GetRequiredService<OriginalReading>();

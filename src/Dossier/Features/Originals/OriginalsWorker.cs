@@ -14,7 +14,7 @@ public sealed class OriginalsWorker(IServiceScopeFactory scopes, IConfiguration 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!configuration.GetValue("Dossier:Originals:Read", true)) return;
-        foreach (var program in new[] { "pdfinfo", "pdftotext", "pdftoppm", "tesseract" }.Where(p => !ExternalTools.Installed(p)))
+        foreach (var program in ExternalTools.Missing())
             logger.LogWarning("{Program} is not installed (Debian: apt-get install {Package}): originals that need it cannot be read", program, ExternalTools.Packages[program]);
         while (!stoppingToken.IsCancellationRequested)
         {

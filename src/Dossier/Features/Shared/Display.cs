@@ -38,4 +38,12 @@ public static class Display
         < 1_000_000_000 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{length / 1_000_000.0:0.#} MB"),
         _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{length / 1_000_000_000.0:0.##} GB"),
     };
+
+    /// <summary>
+    /// The page asked for (?page=, or a form's field), 1 when none or not a page: read from the request itself, as a
+    /// Razor Pages handler's parameter named "page" binds the framework's own route value instead.
+    /// </summary>
+    public static int PageOf(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values) =>
+        int.TryParse(values.FirstOrDefault(v => v.Key == "page").Value.ToString(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
 }
