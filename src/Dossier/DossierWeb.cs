@@ -52,6 +52,7 @@ public static class DossierWeb
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
         builder.Services.AddScoped<Dossier.Curation.EmbargoRelease>();
+        builder.Services.AddScoped<Dossier.Authorities.AuthorityCuration>();
         builder.Services.AddHostedService<EmbargoReleaser>();
         builder.Services.AddSingleton<Dossier.Features.Originals.OriginalImages>();
         builder.Services.AddHostedService<Dossier.Features.Originals.OriginalsWorker>();

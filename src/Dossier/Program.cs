@@ -92,9 +92,12 @@ var verify = new Command("verify", "Hash every stored file again and report thos
 verify.SetAction((parse, cancellationToken) => Dossier.Features.Originals.OriginalsCommands.VerifyAsync(Archive(parse), cancellationToken));
 
 var authorityPaths = new Argument<string[]>("paths") { Description = "Person records (XML, files or folders) of the Office of the Historian, or CSV files of people, organizations and places", Arity = ArgumentArity.OneOrMore };
-var importAuthorities = new Command("import", "Import authority records; the same source imported again updates them") { authorityPaths };
-importAuthorities.SetAction((parse, cancellationToken) => Dossier.Features.Authorities.AuthoritiesCommand.ImportAsync(Archive(parse), parse.GetValue(authorityPaths)!, cancellationToken));
-var authorities = new Command("authorities", "Authority records: people, organizations and places") { importAuthorities };
+var noFind = new Option<bool>("--no-find") { Description = "Do not read the archive's records again for the names imported (dossier authorities find does it later)" };
+var importAuthorities = new Command("import", "Import authority records; the same source imported again updates them; then find their mentions in every record") { authorityPaths, noFind };
+importAuthorities.SetAction((parse, cancellationToken) => Dossier.Features.Authorities.AuthoritiesCommand.ImportAsync(Archive(parse), parse.GetValue(authorityPaths)!, !parse.GetValue(noFind), cancellationToken));
+var findMentions = new Command("find", "Read every record again for the names of the archive's authorities: proposals for editors, certain mentions for search");
+findMentions.SetAction((parse, cancellationToken) => Dossier.Features.Authorities.AuthoritiesCommand.FindAsync(Archive(parse), cancellationToken));
+var authorities = new Command("authorities", "Authority records: people, organizations and places") { importAuthorities, findMentions };
 
 var reindex = new Command("reindex", "Rebuild the search index from the database");
 reindex.SetAction((parse, cancellationToken) =>

@@ -13,10 +13,16 @@ public class AuthoritiesTests
     {
         var data = TempDirectory.Create("authorities");
         var people = Path.Combine(Corpus.Root, "people", "data");
-        var (code, output) = await DossierProcess.RunAsync("authorities", "import", people, "--data", data);
+        var (code, output) = await DossierProcess.RunAsync("import", Corpus.ArchivePages, "--publish", "--data", data);
+        Assert.True(code == 0, output);
+        (code, output) = await DossierProcess.RunAsync("authorities", "import", people, "--data", data);
         Assert.True(code == 0, output);
         Assert.Contains("Importing authorities: ", output, StringComparison.Ordinal);
         Assert.Contains("Imported 16312, updated 0, unchanged 0, failed 0.", output, StringComparison.Ordinal);
+        // The archive's records are then read for every name of them, with progress, and indexed again.
+        Assert.Contains("Finding mentions: 5/5 (100%)", output, StringComparison.Ordinal);
+        Assert.Matches(@"Read 5 records: \d+ mentions asserted, \d+ proposed for editors", output);
+        Assert.Contains("Indexed ", output, StringComparison.Ordinal);
 
         var places = Path.Combine(TempDirectory.Create("authorities-csv"), "places.csv");
         await File.WriteAllTextAsync(places, "id,kind,name,variants,latitude,longitude\n1,place,Havana,La Habana; Гавана,23.1136,-82.3666\n2,place,Moscow,Москва,55.7558,37.6173\n3,moon,Luna,,,\n");
@@ -50,6 +56,18 @@ public class AuthoritiesTests
         Assert.Equal("https://viaf.org/viaf/64007537/", page.QuerySelector("a[rel=external]")!.GetAttribute("href"));
         var everyone = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync("/people?page=2"));
         Assert.Contains("Page 2 of 327", everyone.QuerySelector("nav.pages")!.TextContent, StringComparison.Ordinal);
+
+        // The Office of the Historian's Castro is found in full in the captures: searched by his number and his names.
+        var castro = (int)(await archive.GetJsonAsync("/api/people?q=Castro%20Fidel"))["items"]!.AsArray().Single(p => (string?)p!["name"] == "Castro, Fidel")!["id"]!;
+        var named = await archive.GetJsonAsync($"/api/search?person={castro}");
+        Assert.True((int)named["total"]! >= 3, named.ToJsonString());
+        Assert.Equal((int)named["total"]!, (await archive.GetJsonAsync($"/api/people/{castro}"))["records"]!.AsArray().Count);
+        var mostNamed = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync("/people?sort=records"));
+        Assert.StartsWith("Castro", mostNamed.QuerySelectorAll("ol.authorities li a").First().TextContent, StringComparison.Ordinal);
+        // Found again, the mentions are as they were.
+        (code, output) = await DossierProcess.RunAsync("authorities", "find", "--data", data);
+        Assert.True(code == 0, output);
+        Assert.Contains("(0 new); 0 records to index again.", output, StringComparison.Ordinal);
     }
 }
 

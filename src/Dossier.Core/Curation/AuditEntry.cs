@@ -49,4 +49,12 @@ public static class AuditEvents
     public const string CollectionCreated = "collection created";
     public const string CollectionChanged = "collection changed";
     public const string CollectionDeleted = "collection deleted";
+    public const string AuthorityCreated = "authority created";
+    public const string AuthorityChanged = "authority changed";
+    public const string AuthoritiesMerged = "authorities merged";
+    public const string AuthoritySplit = "authority split";
+    public const string MentionConfirmed = "mention confirmed";
+    public const string MentionRejected = "mention rejected";
+    public const string MentionReopened = "mention reopened";
+    public const string NameDismissed = "name dismissed";
 }

@@ -27,6 +27,10 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
     public DbSet<FixityCheck> FixityChecks => Set<FixityCheck>();
     public DbSet<Authority> Authorities => Set<Authority>();
     public DbSet<AuthorityName> AuthorityNames => Set<AuthorityName>();
+    public DbSet<Mention> Mentions => Set<Mention>();
+    public DbSet<NameCandidate> NameCandidates => Set<NameCandidate>();
+    public DbSet<DismissedName> DismissedNames => Set<DismissedName>();
+    public DbSet<AuthorityRedirect> AuthorityRedirects => Set<AuthorityRedirect>();
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -252,6 +256,45 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             name.Property(n => n.Form).HasConversion<string>().HasMaxLength(16);
             name.HasIndex(n => n.Key);
             name.HasIndex(n => n.AuthorityId);
+        });
+        model.Entity<Mention>(mention =>
+        {
+            mention.ToTable("Mentions");
+            mention.HasIndex(m => new { m.ArchivalRecordId, m.AuthorityId }).IsUnique();
+            // Counts and lists of an authority's records read the asserted mentions by authority.
+            mention.HasIndex(m => new { m.AuthorityId, m.Asserted });
+            mention.HasIndex(m => new { m.State, m.Certainty });
+            mention.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
+            mention.Property(m => m.Certainty).HasConversion<string>().HasMaxLength(16);
+            mention.Property(m => m.Evidence).HasMaxLength(Mention.MaxEvidenceLength);
+            mention.Property(m => m.Context).HasMaxLength(Mention.MaxContextLength);
+            mention.Property(m => m.DecidedBy).HasMaxLength(256);
+            mention.HasOne(m => m.Record).WithMany(r => r.Mentions).HasForeignKey(m => m.ArchivalRecordId).OnDelete(DeleteBehavior.Cascade);
+            mention.HasOne(m => m.Authority).WithMany().HasForeignKey(m => m.AuthorityId).OnDelete(DeleteBehavior.Cascade);
+            // A visitor sees what the archive asserts of the records they may see, never an editor's proposals.
+            mention.HasQueryFilter(m => !PublishedOnly || (m.Asserted && Records.Any(r => r.Id == m.ArchivalRecordId)));
+        });
+        model.Entity<NameCandidate>(candidate =>
+        {
+            candidate.ToTable("NameCandidates");
+            candidate.Property(c => c.Key).HasMaxLength(Authority.MaxNameLength * 2);
+            candidate.Property(c => c.Name).HasMaxLength(Authority.MaxNameLength);
+            candidate.HasIndex(c => c.ArchivalRecordId);
+            candidate.HasIndex(c => c.Key);
+            candidate.HasOne<ArchivalRecord>().WithMany().HasForeignKey(c => c.ArchivalRecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<DismissedName>(dismissed =>
+        {
+            dismissed.ToTable("DismissedNames");
+            dismissed.HasKey(d => d.Key);
+            dismissed.Property(d => d.Key).HasMaxLength(Authority.MaxNameLength * 2);
+            dismissed.Property(d => d.DismissedBy).HasMaxLength(256);
+        });
+        model.Entity<AuthorityRedirect>(redirect =>
+        {
+            redirect.ToTable("AuthorityRedirects");
+            redirect.HasKey(r => r.FromId);
+            redirect.HasIndex(r => r.ToId);
         });
         model.Entity<FixityCheck>(check =>
         {

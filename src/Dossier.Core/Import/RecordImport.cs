@@ -63,7 +63,7 @@ public sealed class ImportReport
 /// normalized title and date, so importing the same files again changes nothing. Each file is written in one
 /// transaction together with its indexing tasks: a file that fails leaves the archive as it was.
 /// </summary>
-public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> importers, TimeProvider clock, FileStore? files = null)
+public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> importers, TimeProvider clock, FileStore? files = null, Authorities.MentionPatterns? mentions = null)
 {
     private const int BatchSize = 500;
 
@@ -78,6 +78,12 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
     /// it, new records are drafts. An embargoed, withdrawn or deleted record keeps its state: an editor decided it.
     /// </summary>
     public bool Publish { get; set; }
+
+    // The finder of the archive's authorities, shared with the process's other writers; its own otherwise.
+    private readonly Authorities.MentionPatterns mentions = mentions ?? new();
+
+    // Records whose text the import wrote: their mentions are found again with the next save.
+    private readonly HashSet<ArchivalRecord> rereading = new(ReferenceEqualityComparer.Instance);
 
     public async Task<ImportReport> RunAsync(IReadOnlyList<string> paths, IImportProgress? progress = null, CancellationToken cancellationToken = default)
     {
@@ -184,6 +190,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                         db.Records.Add(incoming);
                         placing.Place(incoming, incoming);
                         attaching.Ask(incoming, item);
+                        rereading.Add(incoming);
                         target = incoming;
                         events.Add(new(item.Location, ImportOutcome.Imported));
                     }
@@ -231,6 +238,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                             continue;
                         }
                         existing.UpdatedAt = now;
+                        if (existing.ContentHash != before) rereading.Add(existing);
                         target = existing;
                         events.Add(new(item.Location, ImportOutcome.Updated));
                     }
@@ -342,6 +350,12 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         var now = clock.GetUtcNow().UtcDateTime;
         var saved = touched.DistinctBy(r => r.Id).ToList();
         if (placing is not null) await placing.WriteAsync(db, now, Publish, cancellationToken);
+        if (rereading.Count > 0)
+        {
+            await Authorities.RecordMentions.RefreshAsync(db, rereading, await mentions.GetAsync(db, cancellationToken), now, cancellationToken);
+            rereading.Clear();
+            await db.SaveChangesAsync(cancellationToken);
+        }
         // Records indexed from memory are indexed with their collections and originals, as from the store.
         if (Written is not null) await db.LoadForIndexingAsync([.. saved.Select(r => r.Id)], cancellationToken);
         var added = saved.Select(r => IndexingTask.For(r.Id, now)).ToList();

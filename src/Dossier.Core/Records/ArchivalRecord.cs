@@ -78,6 +78,12 @@ public sealed class ArchivalRecord
     /// </summary>
     public List<Original> Originals { get; set; } = [];
 
+    /// <summary>
+    /// The people, organizations and places it names, found by the finder or linked by editors. Not part of its
+    /// description; loaded (asserted ones) where the record is indexed, as they are facets and searched by name.
+    /// </summary>
+    public List<Authorities.Mention> Mentions { get; set; } = [];
+
     /// <summary>Hash of every described field; an import that brings the same content changes nothing.</summary>
     public string ContentHash { get; set; } = "";
 

@@ -44,6 +44,13 @@ public sealed record RecordDocument
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Originals { get; init; }
+
+    /// <summary>
+    /// Written by <c>GET /api/documents/{id}</c> only: the people, places and organizations the archive says the
+    /// record names. Never read (an import does not assert mentions; the archive finds them).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MentionDocument>? Mentions { get; init; }
     public string? Provenance { get; init; }
     public IReadOnlyList<string> ObtainedBy { get; init; } = [];
     public IReadOnlyList<string> Translators { get; init; } = [];
@@ -119,3 +126,6 @@ public sealed record SourceDocument
 public sealed record TranscriptDocument(string Language, string Text);
 
 public sealed record CitationDocument(string Chicago);
+
+/// <summary>An authority a record names: <c>kind</c> is person, place or organization; <c>url</c> its page.</summary>
+public sealed record MentionDocument(int Id, string Kind, string Name, string Url);

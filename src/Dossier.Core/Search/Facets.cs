@@ -12,7 +12,7 @@ namespace Dossier.Search;
 /// </summary>
 public static class Facets
 {
-    public static readonly string[] Names = ["collection", "text", "type", "classification", "language", "donor", "archive", "year"];
+    public static readonly string[] Names = ["collection", "person", "place", "organization", "text", "type", "classification", "language", "donor", "archive", "year"];
 
     public const string TextFromTranscript = "transcript";
     public const string TextMachineRead = "machine-read";
@@ -29,6 +29,10 @@ public static class Facets
         // A collection by its slug, and only a public one: the index never knows the staff's collections in progress.
         foreach (var member in record.Collections)
             if (member.Collection is { PublishedAt: not null } collection) yield return ("collection", collection.Slug);
+        // The people, places and organizations the archive asserts it names (not the finder's proposals), by number.
+        foreach (var authority in Named(record))
+            yield return (authority.Kind switch { Authorities.AuthorityKind.Place => "place", Authorities.AuthorityKind.Organization => "organization", _ => "person" },
+                authority.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Where a record's text comes from: someone's transcript, or the originals read by machine (OCR, a PDF's text).
         if (record.Transcripts.Any(t => !string.IsNullOrWhiteSpace(t.Text))) yield return ("text", TextFromTranscript);
         if (record.Originals.Any(o => o.State == Originals.ReadingState.Read && o.Pages.Any(p => p.Text is not null))) yield return ("text", TextMachineRead);
@@ -40,8 +44,17 @@ public static class Facets
         if (PartialDate.TryParseIso(record.Date, out var date)) yield return ("year", date.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The authorities the archive asserts a record names, as loaded for indexing.</summary>
+    public static IEnumerable<Authorities.Authority> Named(ArchivalRecord record) =>
+        record.Mentions.Where(m => m.Asserted && m.Authority is not null).Select(m => m.Authority).DistinctBy(a => a.Id);
+
+    /// <summary>Counted for the records-over-time picture only, never shown or chosen as a facet: "1962-10".</summary>
+    public const string Month = "month";
+
     public static void AddTo(Document doc, ArchivalRecord record)
     {
+        if (PartialDate.TryParseIso(record.Date, out var date) && date.Month is { } month)
+            doc.Add(new SortedSetDocValuesField(ValuesField(Month), new BytesRef(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{date.Year:D4}-{month:D2}"))));
         foreach (var (facet, value) in Of(record).Distinct())
         {
             doc.Add(new Field(TermField(facet), value, RecordIndex.Key));

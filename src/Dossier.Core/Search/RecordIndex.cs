@@ -24,7 +24,7 @@ public sealed class RecordIndex : IDisposable
     private const string PositionKey = "position";
     private static readonly string[] SearchFields =
         ["title", "summary", "transcript", "source", "provenance", "donor", "translator", "type", "classification", "recordId", "language",
-         "creator", "recipient", "place", "subject", "notes", "machine"];
+         "creator", "recipient", "place", "subject", "notes", "machine", "person", "organization"];
     // Lucene.NET's parser looks every field up in this map, so each field has its weight, 1 by default.
     private static readonly Dictionary<string, float> Boosts = SearchFields.ToDictionary(f => f, f => f switch
     {
@@ -33,6 +33,9 @@ public sealed class RecordIndex : IDisposable
         "source" => 1.5f,
         // Machine-read text (a PDF's own, or OCR's) finds what no one transcribed, after what someone did.
         "machine" => 0.5f,
+        // The names of the people and organizations a record names, in all their spellings: "Zhou Enlai" finds the
+        // record that writes "Chou En-lai", after those that write it so.
+        "person" or "organization" => 0.5f,
         _ => 1f,
     });
 
@@ -310,7 +313,10 @@ public sealed class RecordIndex : IDisposable
         AddText(doc, "translator", string.Join("\n", record.Translators.Concat(record.ObtainedBy)), Field.Store.NO);
         AddText(doc, "creator", string.Join("\n", record.Creators), Field.Store.NO);
         AddText(doc, "recipient", string.Join("\n", record.Recipients), Field.Store.NO);
-        AddText(doc, "place", record.Place, Field.Store.NO);
+        // place: is where a record was written, and the places it names.
+        AddText(doc, "place", string.Join("\n", new[] { record.Place }.Concat(NamesOf(record, Authorities.AuthorityKind.Place)).OfType<string>()), Field.Store.NO);
+        AddText(doc, "person", string.Join("\n", NamesOf(record, Authorities.AuthorityKind.Person)), Field.Store.NO);
+        AddText(doc, "organization", string.Join("\n", NamesOf(record, Authorities.AuthorityKind.Organization)), Field.Store.NO);
         AddText(doc, "subject", string.Join("\n", record.Subjects), Field.Store.NO);
         AddText(doc, "notes", record.Notes, Field.Store.NO);
         AddText(doc, "machine", MachineText(record), Field.Store.NO);
@@ -321,6 +327,12 @@ public sealed class RecordIndex : IDisposable
         AddText(doc, "language", string.Join(' ', record.Languages.SelectMany(l => new[] { l, Languages.LanguageNames.EnglishName(l) })), Field.Store.NO);
         return doc;
     }
+
+    /// <summary>Every name (but titles) of the authorities of a kind the archive asserts a record names.</summary>
+    private static IEnumerable<string> NamesOf(ArchivalRecord record, Authorities.AuthorityKind kind) =>
+        Facets.Named(record).Where(a => a.Kind == kind)
+            .SelectMany(a => a.Names.Where(n => n.Form != Authorities.NameForm.Title).Select(n => n.Name).Prepend(a.PreferredName))
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>The text read from a record's originals, page after page.</summary>
     public static string MachineText(ArchivalRecord record) =>
@@ -516,6 +528,40 @@ public sealed class RecordIndex : IDisposable
         {
             generation.Searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// How many records a search matches in each year, or each month ("1962-10"), every one of them (not the
+    /// facet's first values): what the search page draws as the records over time. Undated records are not counted.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Timeline(SearchOptions options, bool byMonth)
+    {
+        var parsed = Parse(options.Text);
+        var (generation, searcher) = Acquire();
+        try
+        {
+            var looked = parsed is null ? null : WithTermStates(parsed, searcher.IndexReader.Context);
+            var facet = byMonth ? Facets.Month : "year";
+            var counting = new Facets.CountingCollector([facet]);
+            searcher.Search(Narrowed(looked, options), counting);
+            return counting.Results(int.MaxValue)[facet].ToDictionary(v => v.Value, v => v.Count, StringComparer.Ordinal);
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Records of any state whose title, summary or transcripts hold one of some words (folded, stemmed, in any script,
+    /// as search reads them): where an authority's names may stand, to read again for its mentions.
+    /// </summary>
+    public IReadOnlyList<int> RecordsWithWords(IEnumerable<string> words)
+    {
+        var terms = words.Select(w => QueryParser.Escape(w)).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).Take(BooleanQuery.MaxClauseCount / 8).ToList();
+        if (terms.Count == 0) return [];
+        var query = string.Join(" OR ", terms.SelectMany(t => new[] { "title:" + t, "summary:" + t, "transcript:" + t }));
+        return MatchingIds(new SearchOptions(query) { IncludeUnpublished = true });
     }
 
     private sealed class EveryDocument : ICollector

@@ -91,19 +91,21 @@ public sealed class RecordIndexer(DossierDb db, RecordIndex index)
 
 public static class IndexedRecords
 {
-    /// <summary>Records as the index takes them: with their transcripts and the collections they are in.</summary>
+    /// <summary>Records as the index takes them: with their transcripts, the collections they are in, their originals' text and the authorities they name.</summary>
     public static IQueryable<ArchivalRecord> ForIndexing(this IQueryable<ArchivalRecord> records) =>
         records.AsNoTracking().Include(r => r.Transcripts).Include(r => r.Collections).ThenInclude(m => m.Collection)
-            .Include(r => r.Originals).ThenInclude(o => o.Pages).AsSplitQuery();
+            .Include(r => r.Originals).ThenInclude(o => o.Pages)
+            .Include(r => r.Mentions.Where(m => m.Asserted)).ThenInclude(m => m.Authority).ThenInclude(a => a.Names).AsSplitQuery();
 
     /// <summary>
-    /// Loads into records a context tracks what the index takes besides their description: their collections and their
-    /// originals' pages (a change indexed from memory must not drop them).
+    /// Loads into records a context tracks what the index takes besides their description: their collections, their
+    /// originals' pages and the authorities they name (a change indexed from memory must not drop them).
     /// </summary>
     public static async Task LoadForIndexingAsync(this DossierDb db, IReadOnlyCollection<int> recordIds, CancellationToken cancellationToken)
     {
         if (recordIds.Count == 0) return;
         await db.CollectionMembers.Include(m => m.Collection).Where(m => recordIds.Contains(m.ArchivalRecordId)).LoadAsync(cancellationToken);
         await db.Originals.Include(o => o.Pages).Where(o => recordIds.Contains(o.ArchivalRecordId)).AsSplitQuery().LoadAsync(cancellationToken);
+        await db.Mentions.Include(m => m.Authority).ThenInclude(a => a.Names).Where(m => m.Asserted && recordIds.Contains(m.ArchivalRecordId)).AsSplitQuery().LoadAsync(cancellationToken);
     }
 }

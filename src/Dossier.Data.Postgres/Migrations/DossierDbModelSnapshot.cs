@@ -165,6 +165,135 @@ namespace Dossier.Data.Postgres.Migrations
                     b.ToTable("AuthorityNames", (string)null);
                 });
 
+            modelBuilder.Entity("Dossier.Authorities.AuthorityRedirect", b =>
+                {
+                    b.Property<int>("FromId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("FromId"));
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ToId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("FromId");
+
+                    b.HasIndex("ToId");
+
+                    b.ToTable("AuthorityRedirects", (string)null);
+                });
+
+            modelBuilder.Entity("Dossier.Authorities.DismissedName", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<DateTime>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DismissedNames", (string)null);
+                });
+
+            modelBuilder.Entity("Dossier.Authorities.Mention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArchivalRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Asserted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Certainty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchivalRecordId", "AuthorityId")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorityId", "Asserted");
+
+                    b.HasIndex("State", "Certainty");
+
+                    b.ToTable("Mentions", (string)null);
+                });
+
+            modelBuilder.Entity("Dossier.Authorities.NameCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArchivalRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchivalRecordId");
+
+                    b.HasIndex("Key");
+
+                    b.ToTable("NameCandidates", (string)null);
+                });
+
             modelBuilder.Entity("Dossier.Collections.Collection", b =>
                 {
                     b.Property<int>("Id")
@@ -875,6 +1004,34 @@ namespace Dossier.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dossier.Authorities.Mention", b =>
+                {
+                    b.HasOne("Dossier.Records.ArchivalRecord", "Record")
+                        .WithMany("Mentions")
+                        .HasForeignKey("ArchivalRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dossier.Authorities.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("Dossier.Authorities.NameCandidate", b =>
+                {
+                    b.HasOne("Dossier.Records.ArchivalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ArchivalRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dossier.Collections.CollectionMember", b =>
                 {
                     b.HasOne("Dossier.Records.ArchivalRecord", "Record")
@@ -1057,6 +1214,8 @@ namespace Dossier.Data.Postgres.Migrations
             modelBuilder.Entity("Dossier.Records.ArchivalRecord", b =>
                 {
                     b.Navigation("Collections");
+
+                    b.Navigation("Mentions");
 
                     b.Navigation("Originals");
 

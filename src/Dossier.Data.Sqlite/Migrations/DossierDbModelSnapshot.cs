@@ -153,6 +153,129 @@ namespace Dossier.Data.Sqlite.Migrations
                     b.ToTable("AuthorityNames", (string)null);
                 });
 
+            modelBuilder.Entity("Dossier.Authorities.AuthorityRedirect", b =>
+                {
+                    b.Property<int>("FromId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FromId");
+
+                    b.HasIndex("ToId");
+
+                    b.ToTable("AuthorityRedirects", (string)null);
+                });
+
+            modelBuilder.Entity("Dossier.Authorities.DismissedName", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DismissedNames", (string)null);
+                });
+
+            modelBuilder.Entity("Dossier.Authorities.Mention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArchivalRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Asserted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Certainty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchivalRecordId", "AuthorityId")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorityId", "Asserted");
+
+                    b.HasIndex("State", "Certainty");
+
+                    b.ToTable("Mentions", (string)null);
+                });
+
+            modelBuilder.Entity("Dossier.Authorities.NameCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArchivalRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchivalRecordId");
+
+                    b.HasIndex("Key");
+
+                    b.ToTable("NameCandidates", (string)null);
+                });
+
             modelBuilder.Entity("Dossier.Collections.Collection", b =>
                 {
                     b.Property<int>("Id")
@@ -839,6 +962,34 @@ namespace Dossier.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dossier.Authorities.Mention", b =>
+                {
+                    b.HasOne("Dossier.Records.ArchivalRecord", "Record")
+                        .WithMany("Mentions")
+                        .HasForeignKey("ArchivalRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dossier.Authorities.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("Dossier.Authorities.NameCandidate", b =>
+                {
+                    b.HasOne("Dossier.Records.ArchivalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ArchivalRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dossier.Collections.CollectionMember", b =>
                 {
                     b.HasOne("Dossier.Records.ArchivalRecord", "Record")
@@ -1021,6 +1172,8 @@ namespace Dossier.Data.Sqlite.Migrations
             modelBuilder.Entity("Dossier.Records.ArchivalRecord", b =>
                 {
                     b.Navigation("Collections");
+
+                    b.Navigation("Mentions");
 
                     b.Navigation("Originals");
 

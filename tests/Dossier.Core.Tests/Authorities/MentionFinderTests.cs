@@ -69,6 +69,44 @@ public class MentionFinderTests
     }
 
     [Fact]
+    public void A_surname_the_text_also_writes_as_a_word_is_not_proposed_alone()
+    {
+        var finder = new MentionFinder([(1, ["Grant, Ulysses"]), (2, ["Rice, Condoleezza"])]);
+        // "Grant" begins a sentence, and the text writes "grant" as a word: not a name here.
+        Assert.Empty(finder.Find("Grant us time. They will grant nothing."));
+        // Without the lower-case word, it is proposed; named in full, it is certain everywhere.
+        Assert.Equal(MentionCertainty.Probable, finder.Find("Grant spoke first.").Single().Certainty);
+        Assert.All(finder.Find("Condoleezza Rice arrived. Rice said the rice harvest failed."), m => Assert.Equal(MentionCertainty.Certain, m.Certainty));
+    }
+
+    [Fact]
+    public void A_place_or_an_organization_is_named_in_full_by_one_word()
+    {
+        var finder = new MentionFinder([(1, ["Havana", "La Habana", "Гавана"]), (2, ["Washington, D.C."])], wholeNames: new HashSet<int> { 1, 2 });
+        Assert.Equal([(1, "Havana", MentionCertainty.Certain)], [.. finder.Find("He flew to Havana.").Select(m => (m.AuthorityId, m.Text, m.Certainty))]);
+        Assert.Equal(1, finder.Find("прилетел в Гавану").Single().AuthorityId);
+        Assert.Equal(2, finder.Find("Back in Washington, D.C. on Monday").Single().AuthorityId);
+        // The same word as a person's surname alone stays a proposal.
+        var person = new MentionFinder([(3, ["Havana, Ernest"])]);
+        Assert.Equal(MentionCertainty.Probable, person.Find("Mr. Havana spoke.").Single().Certainty);
+    }
+
+    [Fact]
+    public void Recurring_capitalized_names_no_authority_bears_are_candidates()
+    {
+        var reading = Finder.Read("""
+            TOP SECRET
+            Memorandum of Conversation between Nikita Khrushchev and Raúl Roa García, Minister Vasily Kuznetsov
+            present. Dear Comrade Anastas Mikoyan: the Soviet Union and John F. Kennedy. In the morning Roa left.
+            """);
+        // Names of authorities are mentions, not candidates; titles and articles in front are dropped; headings in
+        // capitals, single words and a sentence's first word alone are not names.
+        Assert.Equal(["Raúl Roa García", "Vasily Kuznetsov", "Soviet Union"], reading.Unmatched.Select(u => u.Name));
+        Assert.Equal("raul roa garcia", reading.Unmatched[0].Key);
+        Assert.Contains(reading.Mentions, m => m.AuthorityId == Mikoyan);
+    }
+
+    [Fact]
     public void The_five_pages_name_their_people_in_English_and_in_Russian()
     {
         var found = new Dictionary<string, HashSet<int>> { ["en"] = [], ["ru"] = [] };

@@ -21,6 +21,7 @@ public static class ArchiveSetup
         services.AddPooledDbContextFactory<DossierDb>(db => ArchiveDatabase.Configure(db, options));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<DossierDb>>().CreateDbContext().Fresh());
         services.AddScoped<RecordImport>();
+        services.AddSingleton<Dossier.Authorities.MentionPatterns>();
         services.AddScoped<RecordIndexer>();
         services.AddScoped<Dossier.Collections.CollectionCuration>();
         services.AddSingleton(new FileStore(options.FilesDirectory));

@@ -35,9 +35,24 @@ public sealed class AuthoritiesModel(DossierDb db) : PageModel
         Total = await all.CountAsync(cancellationToken);
         // Read from the query string itself: as a handler parameter, "page" would bind Razor Pages' own route value.
         PageNumber = Math.Clamp(Display.PageOf(Request.Query), 1, Pages);
+        ByRecords = Request.Query["sort"] == "records";
+        if (ByRecords)
+        {
+            // Most named first: counted in the store, as the visitor may see them (asserted mentions of published records).
+            var mentions = db.Mentions.Where(m => m.Asserted);
+            all = all.OrderByDescending(a => mentions.Count(m => m.AuthorityId == a.Id)).ThenBy(a => a.PreferredName).ThenBy(a => a.Id);
+        }
         Items = await all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Counts = await MentionCounts.RecordsNamingAsync(db, [.. Items.Select(a => a.Id)], cancellationToken);
         return Page();
     }
 
-    public string PageUrl(int page) => $"/{Path}?page={page}" + (Query is null ? "" : "&q=" + Uri.EscapeDataString(Query));
+    /// <summary>How many published records name each authority shown.</summary>
+    public IReadOnlyDictionary<int, int> Counts { get; private set; } = new Dictionary<int, int>();
+
+    /// <summary>?sort=records: the most named first, instead of name order.</summary>
+    public bool ByRecords { get; private set; }
+
+    public string PageUrl(int page, bool? byRecords = null) =>
+        $"/{Path}?page={page}" + (Query is null ? "" : "&q=" + Uri.EscapeDataString(Query)) + (byRecords ?? ByRecords ? "&sort=records" : "");
 }

@@ -32,14 +32,66 @@ public static class AuthoritiesApi
         {
             app.MapGet($"/api/{path}", (string? q, int? page, int? size, DossierDb db, HttpContext http, CancellationToken ct) => ListAsync(kind, q, page, size, db, http, ct));
             app.MapGet($"/api/{path}/{{id:int}}", (int id, DossierDb db, HttpContext http, CancellationToken ct) => GetAsync(kind, id, db, http, ct));
+            app.MapGet($"/{path}/{{id:int}}/timeline.csv", (int id, DossierDb db, CancellationToken ct) => TimelineCsvAsync(kind, id, db, ct));
+            app.MapGet($"/{path}/{{id:int}}/network.csv", (int id, DossierDb db, CancellationToken ct) => NetworkCsvAsync(kind, id, db, ct));
         }
+        app.MapGet("/places/{id:int}/map.csv", MapCsvAsync);
         return app;
     }
 
-    /// <summary>Authorities of a kind whose names have words beginning with the query's, in name order; all of them without a query.</summary>
-    public static IQueryable<Authority> Find(DossierDb db, AuthorityKind kind, string? q)
+    /// <summary>The authority a merged one became (following merges of merges), if it was merged.</summary>
+    public static async Task<Authority?> MergedIntoAsync(DossierDb db, int id, CancellationToken cancellationToken)
     {
-        var authorities = db.Authorities.AsNoTracking().Where(a => a.Kind == kind);
+        var to = await db.AuthorityRedirects.Where(r => r.FromId == id).Select(r => (int?)r.ToId).FirstOrDefaultAsync(cancellationToken);
+        return to is null ? null : await db.Authorities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == to, cancellationToken);
+    }
+
+    /// <summary>Preferred names by number.</summary>
+    public static Task<Dictionary<int, string>> NamesAsync(DossierDb db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        db.Authorities.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.PreferredName, cancellationToken);
+
+    private static async Task<IResult> TimelineCsvAsync(AuthorityKind kind, int id, DossierDb db, CancellationToken cancellationToken)
+    {
+        if (!await db.Authorities.AnyAsync(a => a.Id == id && a.Kind == kind, cancellationToken)) return NotFound(kind, id);
+        var timeline = await MentionCounts.TimelineAsync(db, id, cancellationToken);
+        return Pictures.Charts.Csv($"{PathOf(kind)}-{id}-timeline.csv", ["year", "records"],
+            timeline.Select(t => new[] { t.Year ?? "undated", t.Records.ToString(CultureInfo.InvariantCulture) }));
+    }
+
+    private static async Task<IResult> NetworkCsvAsync(AuthorityKind kind, int id, DossierDb db, CancellationToken cancellationToken)
+    {
+        if (!await db.Authorities.AnyAsync(a => a.Id == id && a.Kind == kind, cancellationToken)) return NotFound(kind, id);
+        var (people, links) = await MentionCounts.TogetherAsync(db, id, AuthorityModel.Together, cancellationToken);
+        var names = await NamesAsync(db, [id, .. people.Select(p => p.Id)], cancellationToken);
+        // Every edge of the picture: the centre with each person, then the people with each other.
+        var rows = people.Select(p => new[] { Id(id), names.GetValueOrDefault(id), Id(p.Id), names.GetValueOrDefault(p.Id), Id(p.Records) })
+            .Concat(links.Select(l => new[] { Id(l.A), names.GetValueOrDefault(l.A), Id(l.B), names.GetValueOrDefault(l.B), Id(l.Records) }));
+        return Pictures.Charts.Csv($"{PathOf(kind)}-{id}-network.csv", ["source_id", "source", "target_id", "target", "records"], rows);
+    }
+
+    private static async Task<IResult> MapCsvAsync(int id, DossierDb db, CancellationToken cancellationToken)
+    {
+        var place = await db.Authorities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.Kind == AuthorityKind.Place, cancellationToken);
+        if (place is null) return NotFound(AuthorityKind.Place, id);
+        return Pictures.Charts.Csv($"places-{id}-map.csv", ["id", "name", "latitude", "longitude"],
+            place.Latitude is { } lat && place.Longitude is { } lon
+                ? [[Id(id), place.PreferredName, lat.ToString("R", CultureInfo.InvariantCulture), lon.ToString("R", CultureInfo.InvariantCulture)]]
+                : []);
+    }
+
+    private static string Id(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static IResult NotFound(AuthorityKind kind, int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The archive has no {KindName(kind)} {id}.");
+
+    /// <summary>Authorities of a kind whose names have words beginning with the query's, in name order; all of them without a query.</summary>
+    public static IQueryable<Authority> Find(DossierDb db, AuthorityKind kind, string? q) => Matching(db.Authorities.AsNoTracking().Where(a => a.Kind == kind), q);
+
+    /// <summary>Authorities of every kind found by their names.</summary>
+    public static IQueryable<Authority> FindAny(DossierDb db, string? q) => Matching(db.Authorities.AsNoTracking(), q);
+
+    private static IQueryable<Authority> Matching(IQueryable<Authority> authorities, string? q)
+    {
         foreach (var word in AuthorityName.Words(q ?? "").Select(w => Dossier.Search.NameFolding.Fold(w)).Where(w => w.Length > 0).Distinct().Take(6))
         {
             // A word's beginning, in any of the names (keys are folded words, letters and digits only: no LIKE wildcards).
@@ -61,22 +113,29 @@ public static class AuthoritiesApi
         var found = Find(db, kind, q);
         var total = await found.CountAsync(cancellationToken);
         var items = await found.Skip((number - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
+        var counts = await MentionCounts.RecordsNamingAsync(db, [.. items.Select(a => a.Id)], cancellationToken);
         var site = DocumentsApi.SiteUrl(http.Request);
         return TypedResults.Ok(new AuthorityList(total, number, perPage, [.. items.Select(a => new AuthoritySummary(a.Id, KindName(a.Kind), a.PreferredName,
-            Years(a), Display.FirstParagraph(a.Description), $"{site}/{PathOf(a.Kind)}/{a.Id}"))]));
+            Years(a), Display.FirstParagraph(a.Description), $"{site}/{PathOf(a.Kind)}/{a.Id}", counts.GetValueOrDefault(a.Id)))]));
     }
 
-    public static async Task<Results<Ok<AuthorityDocument>, ProblemHttpResult>> GetAsync(AuthorityKind kind, int id, DossierDb db, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(AuthorityKind kind, int id, DossierDb db, HttpContext http, CancellationToken cancellationToken)
     {
         var authority = await db.Authorities.AsNoTracking().Include(a => a.Names).FirstOrDefaultAsync(a => a.Id == id && a.Kind == kind, cancellationToken);
         if (authority is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The archive has no {KindName(kind)} {id}.");
+        {
+            // A merged authority answers with the address of the one it became.
+            if (await MergedIntoAsync(db, id, cancellationToken) is { } into) return TypedResults.Redirect($"/api/{PathOf(into.Kind)}/{into.Id}", permanent: true);
+            return NotFound(kind, id);
+        }
         var site = DocumentsApi.SiteUrl(http.Request);
+        // The published records that name it, by number: a program follows them to /api/documents/{id}.
+        var records = await MentionCounts.Of(db, id).Select(m => m.ArchivalRecordId).OrderBy(r => r).ToListAsync(cancellationToken);
         return TypedResults.Ok(new AuthorityDocument(authority.Id, KindName(authority.Kind), authority.PreferredName,
             [.. authority.Names.Where(n => n.Form == NameForm.Variant).Select(n => n.Name).Order(StringComparer.Ordinal)],
             [.. authority.Names.Where(n => n.Form == NameForm.Title).Select(n => n.Name).Order(StringComparer.Ordinal)],
             authority.BirthYear, authority.DeathYear, authority.Description, authority.Viaf, authority.Wikidata, authority.Latitude, authority.Longitude,
-            $"{site}/{PathOf(authority.Kind)}/{authority.Id}"));
+            $"{site}/{PathOf(authority.Kind)}/{authority.Id}", records));
     }
 
     public static string KindName(AuthorityKind kind) => kind switch
@@ -98,8 +157,12 @@ public static class AuthoritiesApi
 
 public sealed record AuthorityList(int Total, int Page, int Size, IReadOnlyList<AuthoritySummary> Items);
 
-public sealed record AuthoritySummary(int Id, string Kind, string Name, string? Years, string? Description, string Url);
+/// <summary><c>records</c>: how many published records name it.</summary>
+public sealed record AuthoritySummary(int Id, string Kind, string Name, string? Years, string? Description, string Url, int Records);
 
-/// <summary>An authority record: its preferred name, its other names (variants) and the titles it is named by.</summary>
+/// <summary>
+/// An authority record: its preferred name, its other names (variants), the titles it is named by, and the numbers
+/// of the published records that name it (as the archive asserts: found certain, or confirmed by an editor).
+/// </summary>
 public sealed record AuthorityDocument(int Id, string Kind, string Name, IReadOnlyList<string> Variants, IReadOnlyList<string> Titles, int? BirthYear, int? DeathYear,
-    string? Description, string? Viaf, string? Wikidata, double? Latitude, double? Longitude, string Url);
+    string? Description, string? Viaf, string? Wikidata, double? Latitude, double? Longitude, string Url, IReadOnlyList<int> Records);

@@ -24,7 +24,13 @@ public static class DocumentsApi
         var record = await FindWithTranscriptsAsync(db, number, cancellationToken);
         if (record is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Record not found", detail: $"The archive holds no record {number}.");
-        return TypedResults.Ok(RecordDocument.From(record, RecordUrl(http.Request, number), archive.Name));
+        var site = SiteUrl(http.Request);
+        var named = await NamedAuthority.OfRecordAsync(db, number, cancellationToken);
+        return TypedResults.Ok(RecordDocument.From(record, RecordUrl(http.Request, number), archive.Name) with
+        {
+            Mentions = [.. named.Select(n => new MentionDocument(n.Id, Authorities.AuthoritiesApi.KindName(n.Kind), n.Name,
+                $"{site}/{Authorities.AuthoritiesApi.PathOf(n.Kind)}/{n.Id}"))],
+        });
     }
 
     /// <summary>The answer to an <c>{id}</c> that is not a record number.</summary>

@@ -35,7 +35,7 @@ public static class DocumentsWriteApi
     }
 
     public static async Task<Results<Created<RecordDocument>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        RecordDocument document, DossierDb db, RecordIndex index, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
+        RecordDocument document, DossierDb db, RecordIndex index, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, Dossier.Authorities.MentionPatterns mentions, CancellationToken cancellationToken)
     {
         if (Invalid(document) is { } invalid) return invalid;
         var record = JsonLinesImporter.ToRecord(document);
@@ -46,12 +46,12 @@ public static class DocumentsWriteApi
         var user = await users.GetUserAsync(http.User);
         (record.OwnerId, record.Status, record.CreatedAt, record.UpdatedAt) = (user?.Id, PublicationStatus.Draft, now, now);
         db.Records.Add(record);
-        await Curators.SaveChangeAsync(db, index, record, now, "created through the API", user, cancellationToken);
+        await Curators.SaveChangeAsync(db, index, mentions, record, now, "created through the API", user, cancellationToken);
         return TypedResults.Created($"/api/documents/{record.Id}", RecordDocument.From(record, DocumentsApi.RecordUrl(http.Request, record.Id), archive.Name));
     }
 
     public static async Task<Results<Ok<RecordDocument>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
-        string id, RecordDocument document, DossierDb db, RecordIndex index, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, CancellationToken cancellationToken)
+        string id, RecordDocument document, DossierDb db, RecordIndex index, HttpContext http, ArchiveOptions archive, UserManager<IdentityUser> users, TimeProvider clock, Dossier.Authorities.MentionPatterns mentions, CancellationToken cancellationToken)
     {
         if (!DocumentsApi.TryParseId(id, out var number)) return DocumentsApi.BadId(id);
         if (Invalid(document) is { } invalid) return invalid;
@@ -64,7 +64,7 @@ public static class DocumentsWriteApi
         RecordImport.Prepare(record);
         try
         {
-            await Curators.SaveChangeAsync(db, index, record, clock.GetUtcNow().UtcDateTime, "replaced through the API", await users.GetUserAsync(http.User), cancellationToken);
+            await Curators.SaveChangeAsync(db, index, mentions, record, clock.GetUtcNow().UtcDateTime, "replaced through the API", await users.GetUserAsync(http.User), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

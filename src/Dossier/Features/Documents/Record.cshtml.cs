@@ -33,6 +33,11 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
     public IReadOnlyList<(string Slug, string Title)> InCollections { get; private set; } = [];
     public string MailTo { get; private set; } = "";
 
+    /// <summary>The people, places and organizations the archive says the record names, in name order.</summary>
+    public IReadOnlyList<NamedAuthority> Named { get; private set; } = [];
+
+    public bool IsEditor { get; private set; }
+
     /// <summary>The API address of the record's citation in a style, as a download when asked.</summary>
     public string CitationUrl(CitationStyle style, bool download = false) =>
         $"/api/documents/{Record.Id}/citation?style={style.Key}" + (download ? "&download=true" : "");
@@ -72,6 +77,8 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
             return RedirectPermanent($"/documents/{id}" + (current.Length > 0 ? "/" + current : "") + Request.QueryString);
         Record = record;
         InCollections = await Collections.PublicCollections.OfRecordAsync(db, id, cancellationToken);
+        Named = await NamedAuthority.OfRecordAsync(db, id, cancellationToken);
+        IsEditor = Editing.Curators.IsEditor(User);
         Originals = await db.Originals.AsNoTracking().Include(o => o.Pages).Where(o => o.ArchivalRecordId == id)
             .OrderBy(o => o.Position).AsSplitQuery().ToListAsync(cancellationToken);
         var cited = CitationsApi.Cite(record, archive, Request, clock);
@@ -96,4 +103,13 @@ public sealed class RecordModel(DossierDb db, ArchiveOptions archive, RecordInde
                    ?? record.Transcripts.FirstOrDefault();
         return Page();
     }
+}
+
+/// <summary>An authority a record names, as the archive asserts it (found certain, or confirmed by an editor).</summary>
+public sealed record NamedAuthority(int Id, Dossier.Authorities.AuthorityKind Kind, string Name)
+{
+    public static async Task<List<NamedAuthority>> OfRecordAsync(DossierDb db, int recordId, CancellationToken cancellationToken) =>
+        [.. (await db.Mentions.AsNoTracking().Where(m => m.ArchivalRecordId == recordId && m.Asserted)
+                .Select(m => new { m.AuthorityId, m.Authority.Kind, m.Authority.PreferredName }).ToListAsync(cancellationToken))
+            .OrderBy(m => m.Kind).ThenBy(m => m.PreferredName, StringComparer.Ordinal).Select(m => new NamedAuthority(m.AuthorityId, m.Kind, m.PreferredName))];
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dossier.Accounts;
+using Dossier.Authorities;
 using Dossier.Curation;
 using Dossier.Data;
 using Dossier.Records;
@@ -28,19 +29,23 @@ public static class Curators
 
     /// <summary>
     /// Saves a change of a record with its revision (by <paramref name="user"/>, saying <paramref name="change"/>) and
-    /// its indexing task, in one transaction; a new record gets its number first.
+    /// its indexing task and the mentions found in its text, in one transaction; a new record gets its number first.
     /// </summary>
     /// <remarks>
     /// This server's own index takes the change at once: a record withdrawn, returned to draft or deleted must leave
     /// public search now, not when the follower comes to its task (behind a large import, that can be minutes).
     /// Other nodes follow the task as usual.
     /// </remarks>
-    public static async Task SaveChangeAsync(DossierDb db, RecordIndex index, ArchivalRecord record, DateTime now, string change, IdentityUser? user, CancellationToken cancellationToken)
+    public static async Task SaveChangeAsync(DossierDb db, RecordIndex index, MentionPatterns? mentions, ArchivalRecord record, DateTime now, string change, IdentityUser? user, CancellationToken cancellationToken)
     {
         record.UpdatedAt = now;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.Revising(change, user?.Id, user?.Email).SaveChangesAsync(cancellationToken);
+            // The names it mentions, read again from its text as it now is (with its number, for a new record);
+            // a change of state only (publish, withdraw) passes no finder.
+            if (mentions is not null)
+                await RecordMentions.RefreshAsync(db, [record], await mentions.GetAsync(db, cancellationToken), now, cancellationToken);
             db.IndexingTasks.Add(IndexingTask.For(record.Id, now));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

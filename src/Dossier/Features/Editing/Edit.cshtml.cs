@@ -18,7 +18,7 @@ namespace Dossier.Features.Editing;
 /// contributor edits their own drafts.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index) : PageModel
+public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index, Dossier.Authorities.MentionPatterns mentions) : PageModel
 {
     private readonly DossierDb db = db.WholeArchive();
 
@@ -73,7 +73,7 @@ public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, Tim
             record.RecordId = edited.RecordId;
             RecordImport.Prepare(record);
         }
-        await Curators.SaveChangeAsync(db, index, record, now, id is null ? "created" : "edited", user, cancellationToken);
+        await Curators.SaveChangeAsync(db, index, mentions, record, now, id is null ? "created" : "edited", user, cancellationToken);
         TempData[nameof(RecordWorkflowModel.Done)] = id is null ? "Created, as a draft." : "Saved.";
         return Redirect($"/editor/records/{record.Id}");
     }

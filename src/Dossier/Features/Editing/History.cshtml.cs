@@ -13,7 +13,7 @@ namespace Dossier.Features.Editing;
 
 /// <summary>A record's revisions: who changed what and when, the difference between any two, and restoring an older one.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class HistoryModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index) : PageModel
+public sealed class HistoryModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index, Dossier.Authorities.MentionPatterns mentions) : PageModel
 {
     private readonly DossierDb db = db.WholeArchive();
 
@@ -57,7 +57,7 @@ public sealed class HistoryModel(DossierDb db, UserManager<IdentityUser> users, 
         var user = await users.GetUserAsync(User);
         var change = $"restored revision {number}";
         db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.RevisionRestored, UserId = user?.Id, UserName = user?.Email, RecordId = id, Detail = change });
-        await Curators.SaveChangeAsync(db, index, Record, now, change, user, cancellationToken);
+        await Curators.SaveChangeAsync(db, index, mentions, Record, now, change, user, cancellationToken);
         Done = $"Revision {number} restored, as a new revision.";
         return RedirectToPage(new { id });
     }

@@ -69,7 +69,7 @@ public static class WorkflowSteps
         var (audited, change) = Describe(step, record);
         if (audited is not null)
             db.AuditLog.Add(new AuditEntry { At = now, Event = audited, UserId = user?.Id, UserName = user?.Email, RecordId = record.Id, Detail = change });
-        await Curators.SaveChangeAsync(db, index, record, now, change, user, cancellationToken);
+        await Curators.SaveChangeAsync(db, index, null, record, now, change, user, cancellationToken);
     }
 
     /// <summary>What a step did, for the audit log (submissions are not audited, only in the record's history) and the revision.</summary>

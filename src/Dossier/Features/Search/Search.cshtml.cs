@@ -17,11 +17,18 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, Dossi
 
     public IReadOnlyDictionary<string, string> CollectionTitles { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The preferred names of the people, places and organizations among the facets' values, by number.</summary>
+    public IReadOnlyDictionary<string, string> AuthorityNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The records found over time, drawn above the results.</summary>
+    public SearchTimeline? Timeline { get; private set; }
+
     /// <summary>How a facet's value reads: a language by its name, a collection by its title.</summary>
     public string FacetLabel(string facet, string value) => facet switch
     {
         "language" => Display.Language(value),
         "collection" => CollectionTitles.GetValueOrDefault(value, value),
+        "person" or "place" or "organization" => AuthorityNames.GetValueOrDefault(value, value),
         "text" => value == Dossier.Search.Facets.TextMachineRead ? "Machine-read from the originals" : "Transcribed",
         _ => value,
     };
@@ -47,6 +54,8 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, Dossi
             Results = index.Search(await PublicCollections.OnlyPublicAsync(db, Query.Options, cancellationToken));
             metrics.Searched("page", Results.TookMs);
             (Facets, CollectionTitles) = await PublicCollections.NameFacetAsync(db, Results.Facets, cancellationToken);
+            AuthorityNames = await SearchApi.AuthorityNamesAsync(db, Results.Facets, Query.Options.Selected, cancellationToken);
+            if (Results.Total > 0) Timeline = SearchTimeline.Of(index, await PublicCollections.OnlyPublicAsync(db, Query.Options, cancellationToken));
         }
         catch (SearchQueryException e)
         {
@@ -75,6 +84,14 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, Dossi
     /// <summary>The citations of this search's first hits (up to <see cref="Citations.CitationsApi.MaxExported"/>) in a style, as a file.</summary>
     public string ExportUrl(string style) =>
         "/api/search/citations" + QueryString.Create(Current().Where(p => p.Key is not "page" and not "size").Append(new("style", style))).ToUriComponent();
+
+    /// <summary>This search narrowed to a year or a month (a bar of the timeline), back to page 1.</summary>
+    public string NarrowedTo(string period) =>
+        SearchUrl(Current().Where(p => p.Key is not "page" and not "from" and not "to").Append(new("from", period)).Append(new("to", period)));
+
+    /// <summary>The timeline's figures as CSV.</summary>
+    public string TimelineCsvUrl =>
+        "/api/search/timeline" + QueryString.Create(Current().Where(p => p.Key is not "page" and not "size" and not "sort").Append(new("format", "csv"))).ToUriComponent();
 
     /// <summary>The Atom feed of the newest records this search finds.</summary>
     public string FeedUrl =>

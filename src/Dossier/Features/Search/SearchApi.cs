@@ -15,7 +15,45 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/search", Search).RequireRateLimiting(RateLimits.Search);
+        app.MapGet("/api/search/timeline", TimelineAsync).RequireRateLimiting(RateLimits.Search);
         return app;
+    }
+
+    /// <summary>
+    /// The records a search finds by year (or by month within two years), every period from the first to the last:
+    /// JSON, or CSV with <c>format=csv</c>. What the search page draws.
+    /// </summary>
+    public static async Task<IResult> TimelineAsync(HttpRequest http, RecordIndex index, DossierDb db, CancellationToken cancellationToken)
+    {
+        var request = SearchRequest.ReadForAllHits(http.Query);
+        var format = http.Query["format"].ToString();
+        if (format is not ("" or "json" or "csv")) request.Errors["format"] = [$"'{format}' is not a format (json, csv)"];
+        if (request.Errors.Count > 0) return TypedResults.ValidationProblem(request.Errors);
+        SearchTimeline timeline;
+        try
+        {
+            timeline = SearchTimeline.Of(index, await PublicCollections.OnlyPublicAsync(db, request.Options, cancellationToken));
+        }
+        catch (SearchQueryException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [e.Message] });
+        }
+        var unit = timeline.ByMonth ? "month" : "year";
+        if (format == "csv")
+            return Pictures.Charts.Csv("timeline.csv", [unit, "records"], timeline.Periods.Select(p => new[] { p.Period, p.Records.ToString(CultureInfo.InvariantCulture) }));
+        return TypedResults.Ok(new TimelineResponse(unit, [.. timeline.Periods.Select(p => new TimelinePeriod(p.Period, p.Records))]));
+    }
+
+    /// <summary>The preferred names of the authorities among a search's facet values (and those chosen), by number as text.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> AuthorityNamesAsync(DossierDb db, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> chosen, CancellationToken cancellationToken)
+    {
+        string[] kinds = ["person", "place", "organization"];
+        var ids = kinds.SelectMany(k => facets.GetValueOrDefault(k, []).Select(v => v.Value).Concat(chosen.GetValueOrDefault(k, [])))
+            .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<string, string>();
+        var names = await Authorities.AuthoritiesApi.NamesAsync(db, ids, cancellationToken);
+        return names.ToDictionary(n => n.Key.ToString(CultureInfo.InvariantCulture), n => n.Value, StringComparer.Ordinal);
     }
 
     public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(HttpRequest http, RecordIndex index, DossierMetrics metrics, DossierDb db, CancellationToken cancellationToken)
@@ -38,6 +76,11 @@ public static class SearchApi
             facets));
     }
 }
+
+/// <summary><c>unit</c> is "year" or "month"; periods run from the first to the last, empty ones included.</summary>
+public sealed record TimelineResponse(string Unit, IReadOnlyList<TimelinePeriod> Periods);
+
+public sealed record TimelinePeriod(string Period, int Records);
 
 /// <summary><c>tookMs</c> is the time the index took to answer, in milliseconds.</summary>
 public sealed record SearchResponse(int Total, int Page, int Size, double TookMs, IReadOnlyList<SearchResponseHit> Hits,
@@ -93,6 +136,8 @@ public sealed record SearchRequest(SearchOptions Options, Dictionary<string, str
             if (values.Count == 0) continue;
             if (facet == "year" && values.FirstOrDefault(v => v.Length != 4 || !v.All(char.IsAsciiDigit)) is { } badYear)
                 errors["year"] = [$"'{badYear}' is not a year (four digits)"];
+            if (facet is "person" or "place" or "organization" && values.FirstOrDefault(v => v.Length > 9 || !v.All(char.IsAsciiDigit)) is { } badId)
+                errors[facet] = [$"'{badId}' is not the number of a {facet} (/api/{Authorities.AuthoritiesApi.PathOf(facet == "person" ? Dossier.Authorities.AuthorityKind.Person : facet == "place" ? Dossier.Authorities.AuthorityKind.Place : Dossier.Authorities.AuthorityKind.Organization)} finds them)"];
             selected[facet] = values;
         }
 

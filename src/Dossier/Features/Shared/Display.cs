@@ -14,6 +14,9 @@ public static class Display
     public static string FacetName(string facet) => facet switch
     {
         "collection" => "Collection",
+        "person" => "People named",
+        "place" => "Places named",
+        "organization" => "Organizations named",
         "text" => "Text",
         "type" => "Type",
         "classification" => "Original classification",

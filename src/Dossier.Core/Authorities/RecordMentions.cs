@@ -1,0 +1,191 @@
+using Dossier.Data;
+using Dossier.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dossier.Authorities;
+
+/// <summary>
+/// Keeps records' mentions in step with their text: the finder reads a record's title, summary and transcripts as one
+/// text (so that a full name anywhere makes its surname certain everywhere) and its proposals replace the previous
+/// ones; editors' decisions stay as they are. Written by whoever saves a record's text, in the same transaction, so
+/// that the index takes the mentions with the text.
+/// </summary>
+public static class RecordMentions
+{
+    /// <summary>The text a record's mentions are read from.</summary>
+    public static string TextOf(ArchivalRecord record) =>
+        string.Join("\n\n", new[] { record.Title, record.Summary }.Concat(record.Transcripts.OrderBy(t => t.Position).Select(t => t.Text))
+            .Where(t => !string.IsNullOrWhiteSpace(t)));
+
+    /// <summary>
+    /// Finds the mentions of records the context tracks (with their transcripts) and adds, changes or removes their
+    /// stored mentions and name candidates in the context, to be saved with them. Records must have their numbers.
+    /// Returns the records whose asserted mentions changed (the index must take them again).
+    /// </summary>
+    public static async Task<List<int>> RefreshAsync(DossierDb db, IReadOnlyCollection<ArchivalRecord> records, MentionFinder finder, DateTime now, CancellationToken cancellationToken)
+    {
+        var changed = new List<int>();
+        if (records.Count == 0) return changed;
+        var ids = records.Select(r => r.Id).Distinct().ToList();
+        var stored = (await db.Mentions.IgnoreQueryFilters().Where(m => ids.Contains(m.ArchivalRecordId)).ToListAsync(cancellationToken)).ToLookup(m => m.ArchivalRecordId);
+        var candidates = (await db.NameCandidates.Where(c => ids.Contains(c.ArchivalRecordId)).ToListAsync(cancellationToken)).ToLookup(c => c.ArchivalRecordId);
+        foreach (var record in records.DistinctBy(r => r.Id))
+        {
+            var text = TextOf(record);
+            var reading = record.DeletedAt is null ? finder.Read(text) : new MentionReading([], []);
+            var found = Strongest(reading.Mentions, text);
+            var existing = stored[record.Id].ToDictionary(m => m.AuthorityId);
+            var assertedBefore = existing.Values.Where(m => m.Asserted).Select(m => m.AuthorityId).ToHashSet();
+            var assertedNow = new HashSet<int>(existing.Values.Where(m => m.State == MentionState.Confirmed).Select(m => m.AuthorityId));
+            foreach (var (authorityId, f) in found)
+            {
+                if (!existing.TryGetValue(authorityId, out var mention))
+                {
+                    mention = Mention.Proposed(record.Id, authorityId, f.Certainty, now);
+                    db.Mentions.Add(mention);
+                }
+                else if (mention.Certainty != f.Certainty) mention.Found(f.Certainty);
+                if (mention.Count != f.Count) mention.Count = f.Count;
+                if (mention.Evidence != f.Evidence) mention.Evidence = f.Evidence;
+                if (mention.Context != f.Context) mention.Context = f.Context;
+                if (mention.Asserted) assertedNow.Add(authorityId);
+            }
+            if (!assertedNow.SetEquals(assertedBefore)) changed.Add(record.Id);
+            // What the text no longer says is no longer proposed; what an editor decided stays, found or not.
+            foreach (var gone in existing.Values.Where(m => !found.ContainsKey(m.AuthorityId)))
+            {
+                if (gone.State == MentionState.Proposed) db.Mentions.Remove(gone);
+                else if (gone.Count != 0) gone.Count = 0;
+            }
+            var names = reading.Unmatched.ToDictionary(u => u.Key, u => u.Name, StringComparer.Ordinal);
+            foreach (var old in candidates[record.Id])
+                if (!names.Remove(old.Key)) db.NameCandidates.Remove(old);
+            foreach (var (key, name) in names)
+                db.NameCandidates.Add(new NameCandidate { ArchivalRecordId = record.Id, Key = Cut(key, Authority.MaxNameLength * 2), Name = Cut(name, Authority.MaxNameLength) });
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// Reads every record's mentions again (after authorities were imported, merged or changed), in batches of
+    /// <paramref name="batchSize"/>, each saved in one transaction with indexing tasks for the records whose asserted
+    /// mentions changed. Records are read in the order of their numbers; <paramref name="onlyRecords"/> narrows them.
+    /// </summary>
+    public static async Task<MentionFindingReport> FindAllAsync(DossierDb db, MentionFinder finder, TimeProvider clock, IReadOnlyCollection<int>? onlyRecords = null,
+        IProgress<(int Done, int Total)>? progress = null, int batchSize = 500, CancellationToken cancellationToken = default)
+    {
+        db.WholeArchive();
+        var report = new MentionFindingReport();
+        var all = db.Records.Where(r => r.DeletedAt == null);
+        if (onlyRecords is not null) all = all.Where(r => onlyRecords.Contains(r.Id));
+        var total = await all.CountAsync(cancellationToken);
+        var after = 0;
+        while (true)
+        {
+            var batch = await all.Include(r => r.Transcripts).Where(r => r.Id > after).OrderBy(r => r.Id).Take(batchSize).AsSplitQuery().ToListAsync(cancellationToken);
+            if (batch.Count == 0) break;
+            after = batch[^1].Id;
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                var changed = await RefreshAsync(db, batch, finder, now, cancellationToken);
+                report.Proposed += db.ChangeTracker.Entries<Mention>().Count(e => e.State == EntityState.Added);
+                db.IndexingTasks.AddRange(changed.Select(id => Search.IndexingTask.For(id, now)));
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                report.Reindexed += changed.Count;
+            }
+            db.ChangeTracker.Clear();
+            report.Records += batch.Count;
+            progress?.Report((report.Records, Math.Max(total, report.Records)));
+        }
+        return report;
+    }
+
+
+    /// <summary>Each authority a text names, with the surest reading of it, how often it is named and where first.</summary>
+    private static Dictionary<int, (MentionCertainty Certainty, int Count, string Evidence, string Context)> Strongest(IReadOnlyList<FoundMention> mentions, string text)
+    {
+        var found = new Dictionary<int, (MentionCertainty Certainty, int Count, string Evidence, string Context)>();
+        foreach (var m in mentions)
+        {
+            // An ambiguous reading proposes each of its candidates.
+            var ids = m.AuthorityId is { } id ? [id] : m.Candidates;
+            var certainty = m.AuthorityId is null ? MentionCertainty.Ambiguous : m.Certainty;
+            foreach (var authorityId in ids)
+            {
+                if (found.TryGetValue(authorityId, out var seen))
+                    found[authorityId] = (certainty < seen.Certainty ? certainty : seen.Certainty, seen.Count + 1,
+                        certainty < seen.Certainty ? Cut(m.Text, Mention.MaxEvidenceLength) : seen.Evidence, certainty < seen.Certainty ? Around(text, m) : seen.Context);
+                else found[authorityId] = (certainty, 1, Cut(m.Text, Mention.MaxEvidenceLength), Around(text, m));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The words around a mention, cut at spaces, on one line.</summary>
+    private static string Around(string text, FoundMention m)
+    {
+        const int side = 100;
+        var start = Math.Max(0, m.Start - side);
+        var end = Math.Min(text.Length, m.Start + m.Length + side);
+        if (start > 0 && text.IndexOf(' ', start, m.Start - start) is var s and >= 0) start = s + 1;
+        if (end < text.Length && text.LastIndexOf(' ', end - 1, end - (m.Start + m.Length)) is var e and >= 0) end = e;
+        var around = string.Join(' ', text[start..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Cut((start > 0 ? "…" : "") + around + (end < text.Length ? "…" : ""), Mention.MaxContextLength);
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
+
+public sealed class MentionFindingReport
+{
+    /// <summary>Records read.</summary>
+    public int Records { get; set; }
+
+    /// <summary>Mentions new to the store (proposed or asserted).</summary>
+    public int Proposed { get; set; }
+
+    /// <summary>Records whose asserted mentions changed, given to the index again.</summary>
+    public int Reindexed { get; set; }
+}
+
+/// <summary>
+/// The finder of the archive's authorities as they are now, made again when they change (an import, an editor's
+/// change): one per process, shared by every save, as building it reads every name.
+/// </summary>
+public sealed class MentionPatterns
+{
+    private readonly SemaphoreSlim building = new(1, 1);
+    private (string Stamp, MentionFinder Finder)? current;
+
+    public async Task<MentionFinder> GetAsync(DossierDb db, CancellationToken cancellationToken)
+    {
+        var stamp = await StampAsync(db, cancellationToken);
+        if (current is { } known && known.Stamp == stamp) return known.Finder;
+        await building.WaitAsync(cancellationToken);
+        try
+        {
+            if (current is { } built && built.Stamp == stamp) return built.Finder;
+            var names = await db.AuthorityNames.AsNoTracking().Where(n => n.Form != NameForm.Title)
+                .Select(n => new { n.AuthorityId, n.Name }).ToListAsync(cancellationToken);
+            var whole = (await db.Authorities.AsNoTracking().Where(a => a.Kind != AuthorityKind.Person).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+            var finder = new MentionFinder(names.GroupBy(n => n.AuthorityId).Select(g => (g.Key, g.Select(n => n.Name))), whole);
+            current = (stamp, finder);
+            return finder;
+        }
+        finally
+        {
+            building.Release();
+        }
+    }
+
+    // Authorities change by adding, removing (a merge) or updating one, which moves its UpdatedAt.
+    private static async Task<string> StampAsync(DossierDb db, CancellationToken cancellationToken)
+    {
+        var authorities = await db.Authorities.CountAsync(cancellationToken);
+        var names = await db.AuthorityNames.CountAsync(cancellationToken);
+        var latest = await db.Authorities.MaxAsync(a => (DateTime?)a.UpdatedAt, cancellationToken);
+        return $"{authorities}/{names}/{latest?.Ticks}";
+    }
+}
