@@ -99,8 +99,10 @@ public abstract class MentionsTests(Provider provider) : IAsyncLifetime
         Assert.Contains("4 published records name Castro, Fidel", page.QuerySelector("#records p[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(page.QuerySelectorAll("#records ol.records a"), a => a.TextContent.Contains("a draft", StringComparison.Ordinal));
         Assert.Null(page.QuerySelector("p.staff-links"));
-        using (var forbidden = await archive.NewClient().GetAsync("/editor/mentions"))
-            Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
+        using var visitor = archive.NewClient();
+        foreach (var staffOnly in new[] { "/editor/mentions", $"/editor/mentions?record={draftId}", "/editor/authorities/candidates", $"/editor/authorities/{castro}" })
+            using (var refused = await visitor.GetAsync(staffOnly))
+                Assert.StartsWith("/account/sign-in", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
         // The browse page counts published records only.
         var list = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync("/people?q=Castro"));
@@ -112,6 +114,36 @@ public abstract class MentionsTests(Provider provider) : IAsyncLifetime
         Assert.Equal("Havana: 23.11° N, 82.37° W", havana.QuerySelector("figure#map svg a, figure#map svg g[role=img]")!.GetAttribute("aria-label"));
         var mapCsv = await archive.Client.GetStringAsync($"/places/{people["Havana"]}/map.csv");
         Assert.Equal($"id,name,latitude,longitude\r\n{people["Havana"]},Havana,23.1136,-82.3666\r\n", mapCsv);
+    }
+
+    [SkippableFact]
+    public async Task A_withdrawn_record_leaves_every_count_list_picture_and_figure_of_the_people_it_names()
+    {
+        var castro = people["Castro"];
+        var editor = await archive.SignInAsync("editor@archive.test", ArchiveHost.StaffPassword);
+        var withdrawn = ids["004"];
+        var token = Forms.Token(await editor.GetStringAsync($"/editor/records/{withdrawn}"));
+        using (var step = await editor.PostAsync($"/editor/records/{withdrawn}?handler=Withdraw", Forms.Content(token, new() { ["reason"] = "Wrong folder" })))
+            Assert.True(step.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{(int)step.StatusCode}");
+        await archive.CatchUpAsync();
+
+        Assert.DoesNotContain(withdrawn, await SearchAsync($"person={castro}"));
+        Assert.DoesNotContain(withdrawn, (await archive.GetJsonAsync($"/api/people/{castro}"))["records"]!.AsArray().Select(r => (int)r!));
+        Assert.Equal(3, (int)(await archive.GetJsonAsync($"/api/people/{castro}"))["recordCount"]!);
+        var years = await archive.Client.GetStringAsync($"/people/{castro}/timeline.csv");
+        Assert.Equal(3, years.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Sum(r => int.Parse(r.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)));
+        var page = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync($"/people/{castro}"));
+        Assert.DoesNotContain(page.QuerySelectorAll("#records ol.records a"), a => a.GetAttribute("href") == $"/documents/{withdrawn}");
+        // Guevara is named in full with Castro only in the withdrawn record (000 writes "Guevara" alone, a proposal):
+        // the network and its figures count what a visitor may read, so he is no longer in them.
+        var edges = await archive.Client.GetStringAsync($"/people/{castro}/network.csv");
+        Assert.DoesNotContain($",{people["Guevara"]},", edges, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector($"figure#network a[href='/people/{people["Guevara"]}']"));
+        var list = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync("/people?sort=records"));
+        Assert.Equal("Castro, Fidel", list.QuerySelector("ol.authorities li a")!.TextContent);
+        Assert.Equal("3 records", list.QuerySelector("ol.authorities li .count")!.TextContent);
+        using (var gone = await archive.Client.GetAsync($"/api/documents/{withdrawn}"))
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
     [SkippableFact]
@@ -138,10 +170,12 @@ public abstract class MentionsTests(Provider provider) : IAsyncLifetime
         // Guevara and Dorticós are named in full with Castro: the network links them, its CSV has every edge.
         var network = page.QuerySelector("figure#network")!;
         var guevara = network.QuerySelector($"svg a[href='/people/{people["Guevara"]}']")!;
-        Assert.StartsWith("Guevara, Ernesto: named with Castro, Fidel in ", guevara.GetAttribute("aria-label"), StringComparison.Ordinal);
+        // Named in full with Castro in one published record (004); 000 writes "Guevara" alone, a proposal.
+        Assert.Equal("Guevara, E. (Guevara, Ernesto): named with Castro, Fidel in 1 record", guevara.GetAttribute("aria-label"));
+        Assert.Equal("Guevara, E.", guevara.QuerySelector("text")!.TextContent);
         var edges = await archive.Client.GetStringAsync($"/people/{castro}/network.csv");
         Assert.StartsWith("source_id,source,target_id,target,records\r\n", edges, StringComparison.Ordinal);
-        Assert.Contains($"{castro},\"Castro, Fidel\",{people["Guevara"]},\"Guevara, Ernesto\",", edges, StringComparison.Ordinal);
+        Assert.Contains($"{castro},\"Castro, Fidel\",{people["Guevara"]},\"Guevara, Ernesto\",1\r\n", edges, StringComparison.Ordinal);
 
         // The search page draws what it finds over time; a bar narrows the search to its period; the figures as CSV.
         var search = await new HtmlParser().ParseDocumentAsync(await archive.Client.GetStringAsync("/search?q=Castro"));
@@ -190,6 +224,16 @@ public abstract class MentionsTests(Provider provider) : IAsyncLifetime
         var token = Forms.Token(found.DocumentElement.OuterHtml);
         using (var linked = await editor.PostAsync($"/editor/mentions?handler=Link", Forms.Content(token, new() { ["record"] = $"{letter}", ["linked"] = $"{people["Havana"]}" })))
             Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+
+        // A link by hand reopened is a proposal like any other: the text does not name Havana.
+        await archive.CatchUpAsync();
+        Assert.Contains(letter, await SearchAsync($"place={people["Havana"]}"));
+        var linkedRows = await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync($"/editor/mentions?record={letter}"));
+        await DecideAsync(editor, letter, RowOf(linkedRows, "Havana"), "Reopen");
+        await archive.CatchUpAsync();
+        Assert.DoesNotContain(letter, await SearchAsync($"place={people["Havana"]}"));
+        linkedRows = await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync($"/editor/mentions?record={letter}"));
+        await DecideAsync(editor, letter, RowOf(linkedRows, "Havana"), "Confirm");
 
         // Imported again with more text: the editors' decisions stand, the new full name is found.
         await File.WriteAllTextAsync(record, """{"recordId":"M-1","title":"Letter of N. S. Khrushchev","date":"1962-10-26","summary":"Khrushchev writes about Kennedy and about Fidel Castro."}""" + "\n");
@@ -261,11 +305,20 @@ public abstract class MentionsTests(Provider provider) : IAsyncLifetime
             Assert.Equal("the year of death comes before the year of birth", shown.QuerySelector("p.problem[role=alert]")!.TextContent);
         }
 
-        // A second Castro, made by mistake, is merged into the first: his mentions move, his address leads on.
-        token = Forms.Token(await editor.GetStringAsync("/editor/authorities/new"));
-        using var duplicate = await editor.PostAsync("/editor/authorities/new?handler=Save", Forms.Content(token, new() { ["Form.Kind"] = "Person", ["Form.PreferredName"] = "Castro, F.", ["Form.Variants"] = "Fidel Alejandro Castro" }));
-        var duplicateId = int.Parse(duplicate.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        // A second Castro, made by mistake: "Fidel Castro" now names two people, so the records that write it only
+        // propose both (Castro is no longer asserted there). Merged into the first, his mentions join Castro's in the
+        // same records, "Fidel Castro" is Castro's alone again, and his address leads on.
         var castro = people["Castro"];
+        token = Forms.Token(await editor.GetStringAsync("/editor/authorities/new"));
+        using var duplicate = await editor.PostAsync("/editor/authorities/new?handler=Save", Forms.Content(token, new() { ["Form.Kind"] = "Person", ["Form.PreferredName"] = "Castro, F.", ["Form.Variants"] = "Fidel Castro\nFidel Alejandro Castro" }));
+        Assert.Equal(HttpStatusCode.Redirect, duplicate.StatusCode);
+        var duplicateId = int.Parse(duplicate.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await archive.CatchUpAsync();
+        // 004 writes only "Fidel Castro" (002 also "Fidel Castro Ruz", his alone).
+        Assert.DoesNotContain(ids["004"], await SearchAsync($"person={castro}"));
+        Assert.Contains(ids["002"], await SearchAsync($"person={castro}"));
+        var both = await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync($"/editor/mentions?record={ids["004"]}"));
+        Assert.Contains("several authorities bear these words", RowOf(both, "Castro, F.").TextContent, StringComparison.Ordinal);
         token = Forms.Token(await editor.GetStringAsync($"/editor/authorities/{castro}"));
         using (var merged = await editor.PostAsync($"/editor/authorities/{castro}?handler=Merge", Forms.Content(token, new() { ["from"] = $"{duplicateId}" })))
             Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
@@ -275,11 +328,20 @@ public abstract class MentionsTests(Provider provider) : IAsyncLifetime
             Assert.Equal($"/people/{castro}", moved.Headers.Location!.OriginalString);
         }
         Assert.Contains("Fidel Alejandro Castro", (await archive.GetJsonAsync($"/api/people/{castro}"))["variants"]!.AsArray().Select(v => (string)v!));
+        using (var api = await archive.NewClient().GetAsync($"/api/people/{duplicateId}"))
+            Assert.Equal((HttpStatusCode.MovedPermanently, $"/api/people/{castro}"), (api.StatusCode, api.Headers.Location!.OriginalString));
+        await archive.CatchUpAsync();
+        Assert.Equal(new[] { ids["000"], ids["001"], ids["002"], ids["004"] }.Order(), (await SearchAsync($"person={castro}")).Where(id => ids.ContainsValue(id)));
+        var afterMerge = await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync($"/editor/mentions?record={ids["004"]}"));
+        Assert.Equal("found (a full name)", RowOf(afterMerge, "Castro, Fidel").QuerySelectorAll("td")[2].TextContent.Trim());
         token = Forms.Token(await editor.GetStringAsync($"/editor/authorities/{castro}"));
         using (var self = await editor.PostAsync($"/editor/authorities/{castro}?handler=Merge", Forms.Content(token, new() { ["from"] = $"{castro}" })))
             Assert.Contains("cannot be merged into itself", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // Che Guevara is split off Guevara (as if two people): the new authority has the name, the old keeps the rest.
+        // Che Guevara is split off Guevara (as if two people): the new authority has the name, the old keeps the rest,
+        // and the records that name Guevara are no longer found by the name taken from him.
+        await archive.CatchUpAsync();
+        Assert.Contains(ids["003"], await SearchAsync("q=" + Uri.EscapeDataString("person:\"Che Guevara\"")));
         var guevara = await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync($"/editor/authorities/{people["Guevara"]}"));
         var che = guevara.QuerySelectorAll("form input[name=names]").Single(i => i.ParentElement!.TextContent.Contains("Che Guevara", StringComparison.Ordinal)).GetAttribute("value")!;
         token = Forms.Token(guevara.DocumentElement.OuterHtml);
@@ -288,6 +350,9 @@ public abstract class MentionsTests(Provider provider) : IAsyncLifetime
         var splitId = int.Parse(split.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("Che Guevara", (string)(await archive.GetJsonAsync($"/api/people/{splitId}"))["name"]!);
         Assert.DoesNotContain("Che Guevara", (await archive.GetJsonAsync($"/api/people/{people["Guevara"]}"))["variants"]!.AsArray().Select(v => (string)v!));
+        await archive.CatchUpAsync();
+        Assert.DoesNotContain(ids["003"], await SearchAsync("q=" + Uri.EscapeDataString("person:\"Che Guevara\"")));
+        Assert.Contains(ids["003"], await SearchAsync($"person={people["Guevara"]}"));
     }
 
     private static AngleSharp.Dom.IElement RowOf(AngleSharp.Dom.IDocument page, string name) =>

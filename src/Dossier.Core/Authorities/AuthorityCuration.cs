@@ -42,7 +42,7 @@ public sealed class AuthorityCuration(DossierDb db, TimeProvider clock, MentionP
         var was = mention?.Asserted ?? false;
         if (mention is null)
         {
-            mention = Mention.Proposed(recordId, authorityId, MentionCertainty.Certain, Now());
+            mention = Mention.Proposed(recordId, authorityId, MentionCertainty.Certain, 0, Now());
             db.Mentions.Add(mention);
         }
         mention.Decide(MentionState.Confirmed, Actor.Name ?? Actor.Id, Now());
@@ -104,15 +104,14 @@ public sealed class AuthorityCuration(DossierDb db, TimeProvider clock, MentionP
             if (theirs.TryGetValue(mention.ArchivalRecordId, out var kept))
             {
                 if (Rank(mention.State) > Rank(kept.State)) kept.Decide(mention.State, mention.DecidedBy, mention.DecidedAt ?? now);
-                if (mention.Certainty < kept.Certainty) kept.Found(mention.Certainty);
-                kept.Count += mention.Count;
+                kept.Found(mention.Certainty < kept.Certainty ? mention.Certainty : kept.Certainty, kept.Count + mention.Count);
                 db.Mentions.Remove(mention);
             }
             else
             {
-                var moved = Mention.Proposed(mention.ArchivalRecordId, intoId, mention.Certainty, mention.FoundAt);
+                var moved = Mention.Proposed(mention.ArchivalRecordId, intoId, mention.Certainty, mention.Count, mention.FoundAt);
                 if (mention.State != MentionState.Proposed) moved.Decide(mention.State, mention.DecidedBy, mention.DecidedAt ?? now);
-                (moved.Count, moved.Evidence, moved.Context) = (mention.Count, mention.Evidence, mention.Context);
+                (moved.Evidence, moved.Context) = (mention.Evidence, mention.Context);
                 db.Mentions.Remove(mention);
                 db.Mentions.Add(moved);
             }
@@ -159,7 +158,8 @@ public sealed class AuthorityCuration(DossierDb db, TimeProvider clock, MentionP
         authority.UpdatedAt = now;
         db.Authorities.Add(split);
         Audit(AuditEvents.AuthoritySplit, $"{split.PreferredName} taken out of {authority.PreferredName} ({id})");
-        await SaveAsync([], cancellationToken);
+        // The records that name it are indexed again: the names they are searched by have changed.
+        await SaveAsync(await RecordsOfAsync([id], cancellationToken), cancellationToken);
         await RefindAsync([id, split.Id], cancellationToken);
         return split;
     }
@@ -182,7 +182,9 @@ public sealed class AuthorityCuration(DossierDb db, TimeProvider clock, MentionP
         var names = await db.AuthorityNames.AsNoTracking().Where(n => authorityIds.Contains(n.AuthorityId) && n.Form != NameForm.Title)
             .Select(n => n.Name).ToListAsync(cancellationToken);
         // The surname (before a comma) or every word of a name in its own order: the words a mention of it holds.
-        var words = names.SelectMany(n => AuthorityName.Words(n.Contains(',', StringComparison.Ordinal) ? n[..n.IndexOf(',', StringComparison.Ordinal)] : n)).Where(w => w.Length > 1);
+        // Short words and the particles of names ("de", "la", "van", "New") would match most of the archive.
+        var words = names.SelectMany(n => AuthorityName.Words(n.Contains(',', StringComparison.Ordinal) ? n[..n.IndexOf(',', StringComparison.Ordinal)] : n))
+            .Where(w => w.Length > 2 && !Particles.Contains(w));
         var records = index.RecordsWithWords(words).ToHashSet();
         records.UnionWith(await RecordsOfAsync(authorityIds, cancellationToken));
         if (records.Count == 0) return 0;
@@ -190,6 +192,11 @@ public sealed class AuthorityCuration(DossierDb db, TimeProvider clock, MentionP
         var report = await RecordMentions.FindAllAsync(db, finder, clock, records, cancellationToken: cancellationToken);
         return report.Records;
     }
+
+    private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "and", "von", "van", "der", "den", "del", "della", "los", "las", "les", "des", "new", "saint", "san", "santa", "bin", "ibn", "abu",
+    };
 
     private Task<List<int>> RecordsOfAsync(IReadOnlyCollection<int> authorityIds, CancellationToken cancellationToken) =>
         db.Mentions.Where(m => authorityIds.Contains(m.AuthorityId)).Select(m => m.ArchivalRecordId).Distinct().ToListAsync(cancellationToken);

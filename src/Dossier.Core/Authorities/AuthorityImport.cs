@@ -29,7 +29,12 @@ public sealed class AuthorityImport(DossierDb db, TimeProvider clock)
             {
                 if (authority.SourceId is { } source && stored.TryGetValue(source, out var existing))
                 {
-                    if (Update(existing, authority)) { existing.UpdatedAt = now; report.Updated++; }
+                    if (Update(existing, authority))
+                    {
+                        existing.UpdatedAt = now;
+                        report.Updated++;
+                        report.UpdatedIds.Add(existing.Id);
+                    }
                     else report.Unchanged++;
                     continue;
                 }
@@ -75,5 +80,8 @@ public sealed class AuthorityImportReport
     public int Imported { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+
+    /// <summary>The authorities updated: the records that name them are searched by their names, which may have changed.</summary>
+    public List<int> UpdatedIds { get; } = [];
     public List<(string Location, string Reason)> Failures { get; } = [];
 }

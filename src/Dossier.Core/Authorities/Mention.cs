@@ -31,7 +31,7 @@ public sealed class Mention
     public bool Asserted { get; private set; }
 
     /// <summary>How many times the finder read it in the record's text (0 when an editor linked what it did not find).</summary>
-    public int Count { get; set; }
+    public int Count { get; private set; }
 
     /// <summary>The words as the record first writes them ("N. S. Khrushchev", "Хрущёву").</summary>
     public string? Evidence { get; set; }
@@ -46,18 +46,19 @@ public sealed class Mention
 
     public DateTime? DecidedAt { get; private set; }
 
-    public static Mention Proposed(int recordId, int authorityId, MentionCertainty certainty, DateTime now)
+    /// <summary>A mention the finder read <paramref name="count"/> times (0 for an editor's link to what it did not read).</summary>
+    public static Mention Proposed(int recordId, int authorityId, MentionCertainty certainty, int count, DateTime now)
     {
         var mention = new Mention { ArchivalRecordId = recordId, AuthorityId = authorityId, FoundAt = now };
-        mention.Found(certainty);
+        mention.Found(certainty, count);
         return mention;
     }
 
-    /// <summary>The finder read it again, perhaps more or less surely; an editor's decision stands.</summary>
-    public void Found(MentionCertainty certainty)
+    /// <summary>The finder read it again, perhaps more or less surely, or no more (0); an editor's decision stands.</summary>
+    public void Found(MentionCertainty certainty, int count)
     {
-        Certainty = certainty;
-        Asserted = State == MentionState.Confirmed || (State == MentionState.Proposed && certainty == MentionCertainty.Certain);
+        (Certainty, Count) = (certainty, count);
+        Assess();
     }
 
     public void Decide(MentionState state, string? by, DateTime now)
@@ -65,8 +66,13 @@ public sealed class Mention
         State = state;
         DecidedBy = state == MentionState.Proposed ? null : by;
         DecidedAt = state == MentionState.Proposed ? null : now;
-        Found(Certainty);
+        Assess();
     }
+
+    // A proposal is asserted only when the finder reads a full name in the text now: an editor's link reopened, or a
+    // confirmation reopened after the text stopped naming it, is a proposal like any other.
+    private void Assess() =>
+        Asserted = State == MentionState.Confirmed || (State == MentionState.Proposed && Certainty == MentionCertainty.Certain && Count > 0);
 }
 
 public enum MentionState

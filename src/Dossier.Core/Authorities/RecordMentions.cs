@@ -41,11 +41,10 @@ public static class RecordMentions
             {
                 if (!existing.TryGetValue(authorityId, out var mention))
                 {
-                    mention = Mention.Proposed(record.Id, authorityId, f.Certainty, now);
+                    mention = Mention.Proposed(record.Id, authorityId, f.Certainty, f.Count, now);
                     db.Mentions.Add(mention);
                 }
-                else if (mention.Certainty != f.Certainty) mention.Found(f.Certainty);
-                if (mention.Count != f.Count) mention.Count = f.Count;
+                else if (mention.Certainty != f.Certainty || mention.Count != f.Count) mention.Found(f.Certainty, f.Count);
                 if (mention.Evidence != f.Evidence) mention.Evidence = f.Evidence;
                 if (mention.Context != f.Context) mention.Context = f.Context;
                 if (mention.Asserted) assertedNow.Add(authorityId);
@@ -55,7 +54,7 @@ public static class RecordMentions
             foreach (var gone in existing.Values.Where(m => !found.ContainsKey(m.AuthorityId)))
             {
                 if (gone.State == MentionState.Proposed) db.Mentions.Remove(gone);
-                else if (gone.Count != 0) gone.Count = 0;
+                else if (gone.Count != 0) gone.Found(gone.Certainty, 0);
             }
             var names = reading.Unmatched.ToDictionary(u => u.Key, u => u.Name, StringComparer.Ordinal);
             foreach (var old in candidates[record.Id])
@@ -138,6 +137,26 @@ public static class RecordMentions
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }
 
+/// <summary>Indexing of the records that name some authorities, whose names changed.</summary>
+public static class NamingRecords
+{
+    /// <summary>Writes an indexing task for every record an asserted mention links to one of the authorities; returns how many.</summary>
+    public static async Task<int> ReindexAsync(DossierDb db, IReadOnlyCollection<int> authorityIds, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        foreach (var chunk in authorityIds.Chunk(500))
+        {
+            var records = await db.Mentions.IgnoreQueryFilters().Where(m => m.Asserted && chunk.Contains(m.AuthorityId))
+                .Select(m => m.ArchivalRecordId).Distinct().ToListAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.IndexingTasks.AddRange(records.Select(id => Search.IndexingTask.For(id, now)));
+            await db.SaveChangesAsync(cancellationToken);
+            total += records.Count;
+        }
+        return total;
+    }
+}
+
 public sealed class MentionFindingReport
 {
     /// <summary>Records read.</summary>
@@ -157,21 +176,25 @@ public sealed class MentionFindingReport
 public sealed class MentionPatterns
 {
     private readonly SemaphoreSlim building = new(1, 1);
-    private (string Stamp, MentionFinder Finder)? current;
+
+    // Replaced whole, never changed: a reader sees one finder with its own stamp.
+    private sealed record Built(string Stamp, MentionFinder Finder);
+
+    private Built? current;
 
     public async Task<MentionFinder> GetAsync(DossierDb db, CancellationToken cancellationToken)
     {
         var stamp = await StampAsync(db, cancellationToken);
-        if (current is { } known && known.Stamp == stamp) return known.Finder;
+        if (Volatile.Read(ref current) is { } known && known.Stamp == stamp) return known.Finder;
         await building.WaitAsync(cancellationToken);
         try
         {
-            if (current is { } built && built.Stamp == stamp) return built.Finder;
+            if (Volatile.Read(ref current) is { } built && built.Stamp == stamp) return built.Finder;
             var names = await db.AuthorityNames.AsNoTracking().Where(n => n.Form != NameForm.Title)
                 .Select(n => new { n.AuthorityId, n.Name }).ToListAsync(cancellationToken);
             var whole = (await db.Authorities.AsNoTracking().Where(a => a.Kind != AuthorityKind.Person).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
             var finder = new MentionFinder(names.GroupBy(n => n.AuthorityId).Select(g => (g.Key, g.Select(n => n.Name))), whole);
-            current = (stamp, finder);
+            Volatile.Write(ref current, new Built(stamp, finder));
             return finder;
         }
         finally

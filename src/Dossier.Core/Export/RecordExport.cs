@@ -147,13 +147,13 @@ public sealed class RecordExport(DossierDb db, string archiveName)
 
     /// <summary>
     /// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. A field a spreadsheet would
-    /// take for a formula (=, +, -, @ first, and not a number) begins with an apostrophe, which spreadsheets show as text and do not run.
+    /// take for a formula (=, +, -, @, a tab or a carriage return first, and not a number) begins with an apostrophe, which spreadsheets show as text and do not run.
     /// </summary>
     public static string CsvLine(IEnumerable<string?> fields) => string.Join(',', fields.Select(f =>
     {
         if (string.IsNullOrEmpty(f)) return "";
         // A number is data, not a formula: "-77.03" stays as it is.
-        if (f[0] is '=' or '+' or '-' or '@' && !double.TryParse(f, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) f = "'" + f;
+        if (f[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(f, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) f = "'" + f;
         return f.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f;
     }));
 }

@@ -156,6 +156,7 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
         var byFingerprint = new Dictionary<string, ArchivalRecord>(StringComparer.Ordinal);
         var placing = new Placing();
         var attaching = new Attaching(files, label);
+        rereading.Clear();
         db.Revising((Publish ? "imported and published from " : "imported from ") + label);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -338,6 +339,8 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
 
     private async Task FailAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, List<int> savedIds)
     {
+        // The failed file's records are not the next file's to read for mentions.
+        rereading.Clear();
         await transaction.RollbackAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
         if (Written is not null) await Written.DiscardedAsync(savedIds, CancellationToken.None);

@@ -129,14 +129,23 @@ public static class AuthoritiesApi
             return NotFound(kind, id);
         }
         var site = DocumentsApi.SiteUrl(http.Request);
-        // The published records that name it, by number: a program follows them to /api/documents/{id}.
-        var records = await MentionCounts.Of(db, id).Select(m => m.ArchivalRecordId).OrderBy(r => r).ToListAsync(cancellationToken);
+        // The published records that name it, by number (the first MaxRecordIds; /api/search?person= has them all).
+        var named = MentionCounts.Of(db, id);
+        var count = await named.CountAsync(cancellationToken);
+        var records = await named.Select(m => m.ArchivalRecordId).OrderBy(r => r).Take(MaxRecordIds).ToListAsync(cancellationToken);
         return TypedResults.Ok(new AuthorityDocument(authority.Id, KindName(authority.Kind), authority.PreferredName,
             [.. authority.Names.Where(n => n.Form == NameForm.Variant).Select(n => n.Name).Order(StringComparer.Ordinal)],
             [.. authority.Names.Where(n => n.Form == NameForm.Title).Select(n => n.Name).Order(StringComparer.Ordinal)],
             authority.BirthYear, authority.DeathYear, authority.Description, authority.Viaf, authority.Wikidata, authority.Latitude, authority.Longitude,
-            $"{site}/{PathOf(authority.Kind)}/{authority.Id}", records));
+            $"{site}/{PathOf(authority.Kind)}/{authority.Id}", records, count,
+            $"{site}/api/search?{SearchFacet(authority.Kind)}={authority.Id}"));
     }
+
+    /// <summary>The most record numbers an authority's JSON lists.</summary>
+    public const int MaxRecordIds = 10_000;
+
+    /// <summary>The search facet of a kind's authorities.</summary>
+    public static string SearchFacet(AuthorityKind kind) => KindName(kind);
 
     public static string KindName(AuthorityKind kind) => kind switch
     {
@@ -162,7 +171,8 @@ public sealed record AuthoritySummary(int Id, string Kind, string Name, string? 
 
 /// <summary>
 /// An authority record: its preferred name, its other names (variants), the titles it is named by, and the numbers
-/// of the published records that name it (as the archive asserts: found certain, or confirmed by an editor).
+/// of the published records that name it (as the archive asserts: found certain, or confirmed by an editor): the
+/// first 10,000 in <c>records</c>, how many in all in <c>recordCount</c>, and the search that finds them all.
 /// </summary>
 public sealed record AuthorityDocument(int Id, string Kind, string Name, IReadOnlyList<string> Variants, IReadOnlyList<string> Titles, int? BirthYear, int? DeathYear,
-    string? Description, string? Viaf, string? Wikidata, double? Latitude, double? Longitude, string Url, IReadOnlyList<int> Records);
+    string? Description, string? Viaf, string? Wikidata, double? Latitude, double? Longitude, string Url, IReadOnlyList<int> Records, int RecordCount, string RecordsSearch);

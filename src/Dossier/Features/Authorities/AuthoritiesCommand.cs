@@ -31,7 +31,15 @@ public static class AuthoritiesCommand
         }
         Console.WriteLine($"Imported {report.Imported}, updated {report.Updated}, unchanged {report.Unchanged}, failed {report.Failures.Count}.");
         foreach (var (location, reason) in report.Failures) Console.WriteLine($"  failed: {location}: {reason}");
+        if (report.UpdatedIds.Count > 0)
+        {
+            // Their records are searched by their names (person:, place:, organization:), which may have changed.
+            await using var scope = services.CreateAsyncScope();
+            var reindexed = await NamingRecords.ReindexAsync(scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive(), report.UpdatedIds, TimeProvider.System, cancellationToken);
+            if (reindexed > 0) Console.WriteLine($"{reindexed:N0} records naming the authorities updated are to be indexed again.");
+        }
         if (find && report.Imported + report.Updated > 0) await FindAsync(archive, services, cancellationToken);
+        else if (report.UpdatedIds.Count > 0) await IndexAsync(archive, services, cancellationToken);
         return report.Failures.Count > 0 ? 1 : 0;
     }
 
@@ -55,12 +63,19 @@ public static class AuthoritiesCommand
         var counts = await MentionCounts.OfArchiveAsync(db, cancellationToken);
         Console.WriteLine($"Read {found.Records:N0} records: {counts.Asserted:N0} mentions asserted, {counts.Proposed:N0} proposed for editors " +
                           $"({found.Proposed:N0} new); {found.Reindexed:N0} records to index again.");
+        await IndexAsync(archive, services, cancellationToken);
+    }
+
+    private static async Task IndexAsync(ArchiveOptions archive, ServiceProvider services, CancellationToken cancellationToken)
+    {
         using var index = ImportCommand.TryOpenIndex(archive);
         if (index is null)
         {
             Console.WriteLine("The running server holds the search index; it indexes the records itself.");
             return;
         }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive();
         var indexed = await Progress.RunAsync("Indexing", progress => new RecordIndexer(db, index).CatchUpAsync(progress, cancellationToken));
         Console.WriteLine($"Indexed {indexed} records.");
     }

@@ -64,7 +64,9 @@ public sealed class AuthorityModel(DossierDb db) : PageModel
         Links = links;
         IsEditor = Curators.IsEditor(User);
         if (IsEditor)
-            Proposals = await db.WholeArchive().Mentions.CountAsync(m => m.AuthorityId == id && !m.Asserted && m.State == MentionState.Proposed, cancellationToken);
+            // The visitor's filters are lifted for this one count, not for the request's context.
+            Proposals = await db.Mentions.IgnoreQueryFilters()
+                .CountAsync(m => m.AuthorityId == id && !m.Asserted && m.State == MentionState.Proposed && m.Record!.DeletedAt == null, cancellationToken);
         return Page();
     }
 

@@ -46,12 +46,20 @@ public sealed class CandidatesModel(DossierDb db, AuthorityCuration curation, Us
         Candidates = [.. found.Take(PageSize).Select(c => new Candidate(c.Key, c.Name, c.Records, c.Example))];
     }
 
-    public async Task<IActionResult> OnPostDismissAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Dismisses a name; back to the page of the list it was on (<paramref name="at"/>).</summary>
+    public async Task<IActionResult> OnPostDismissAsync(string key, int? at, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > Authority.MaxNameLength * 2) return BadRequest();
         curation.Actor = (users.GetUserId(User), User.Identity?.Name);
-        await curation.DismissAsync(key, cancellationToken);
-        var page = Display.PageOf(Request.Query);
+        try
+        {
+            await curation.DismissAsync(key, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Dismissed meanwhile by another editor (or a second click): it is dismissed.
+        }
+        var page = Math.Max(1, at ?? 1);
         return Redirect("/editor/authorities/candidates" + (page > 1 ? $"?page={page}" : ""));
     }
 }

@@ -45,14 +45,15 @@ public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation
         return RecordId is null && record is not null || AuthorityId is null && authority is not null ? NotFound() : Page();
     }
 
-    public Task<IActionResult> OnPostConfirmAsync(int mention, int? record, int? authority, CancellationToken cancellationToken) =>
-        DecideAsync(mention, MentionState.Confirmed, record, authority, cancellationToken);
+    // "at": the page of the list the decision was made on, to go back to (a form's own "page" would be Razor Pages' route value).
+    public Task<IActionResult> OnPostConfirmAsync(int mention, int? record, int? authority, int? at, CancellationToken cancellationToken) =>
+        DecideAsync(mention, MentionState.Confirmed, record, authority, at, cancellationToken);
 
-    public Task<IActionResult> OnPostRejectAsync(int mention, int? record, int? authority, CancellationToken cancellationToken) =>
-        DecideAsync(mention, MentionState.Rejected, record, authority, cancellationToken);
+    public Task<IActionResult> OnPostRejectAsync(int mention, int? record, int? authority, int? at, CancellationToken cancellationToken) =>
+        DecideAsync(mention, MentionState.Rejected, record, authority, at, cancellationToken);
 
-    public Task<IActionResult> OnPostReopenAsync(int mention, int? record, int? authority, CancellationToken cancellationToken) =>
-        DecideAsync(mention, MentionState.Proposed, record, authority, cancellationToken);
+    public Task<IActionResult> OnPostReopenAsync(int mention, int? record, int? authority, int? at, CancellationToken cancellationToken) =>
+        DecideAsync(mention, MentionState.Proposed, record, authority, at, cancellationToken);
 
     public async Task<IActionResult> OnPostLinkAsync(int record, int linked, CancellationToken cancellationToken)
     {
@@ -61,29 +62,30 @@ public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation
         {
             await curation.LinkAsync(record, linked, cancellationToken);
         }
-        catch (AuthorityException e)
+        catch (Exception e) when (e is AuthorityException or DbUpdateException)
         {
-            Problem = e.Message;
+            // A unique clash is a second click, or another editor, that linked it first.
+            Problem = e is AuthorityException ? e.Message : "another change of this record's mentions came first; look again and try once more";
             await LoadAsync(record, null, null, cancellationToken);
             return Page();
         }
         return Redirect($"/editor/mentions?record={record}");
     }
 
-    private async Task<IActionResult> DecideAsync(int mention, MentionState state, int? record, int? authority, CancellationToken cancellationToken)
+    private async Task<IActionResult> DecideAsync(int mention, MentionState state, int? record, int? authority, int? at, CancellationToken cancellationToken)
     {
         curation.Actor = (users.GetUserId(User), User.Identity?.Name);
         try
         {
             await curation.DecideAsync(mention, state, cancellationToken);
         }
-        catch (AuthorityException e)
+        catch (Exception e) when (e is AuthorityException or DbUpdateException)
         {
-            Problem = e.Message;
+            Problem = e is AuthorityException ? e.Message : "another change of this mention came first; look again and try once more";
             await LoadAsync(record, authority, null, cancellationToken);
             return Page();
         }
-        var page = Display.PageOf(Request.Query);
+        var page = at ?? 1;
         return Redirect("/editor/mentions" + QueryString.Create(new Dictionary<string, string?>
         {
             ["record"] = record?.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -94,9 +94,12 @@ public static class Charts
             var r = 5 + 9.0 * other.Count / max;
             var anchor = x < cx - 1 ? "end" : x > cx + 1 ? "start" : "middle";
             var (tx, ty) = anchor switch { "end" => (x - r - 4, y + 4), "start" => (x + r + 4, y + 4), _ => (x, y < cy ? y - r - 6 : y + r + 14) };
-            var label = $"{other.Name}: named with {center.Name} in {Count(other.Count, "records")}";
-            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{E(other.Href)}\" aria-label=\"{E(label)}\"><circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\"><title>{E(label)}</title></circle>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(tx)}\" y=\"{N(ty)}\" text-anchor=\"{anchor}\">{E(Short(other.Name))}</text></a>");
+            // The accessible name begins with the words shown (WCAG 2.5.3), then the name in full; no <title> inside,
+            // whose text would count as the link's visible text.
+            var shown = Short(other.Name);
+            var label = (shown == other.Name ? other.Name : $"{shown} ({other.Name})") + $": named with {center.Name} in {Count(other.Count, "records")}";
+            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{E(other.Href)}\" aria-label=\"{E(label)}\"><circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(tx)}\" y=\"{N(ty)}\" text-anchor=\"{anchor}\">{E(shown)}</text></a>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"center\"><circle cx=\"{N(cx)}\" cy=\"{N(cy)}\" r=\"16\"><title>{E(center.Name)}</title></circle>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(cx)}\" y=\"{N(cy + 34)}\" text-anchor=\"middle\">{E(Short(center.Name))}</text></g>");

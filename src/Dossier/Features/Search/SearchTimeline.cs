@@ -5,8 +5,8 @@ using Dossier.Search;
 namespace Dossier.Features.Search;
 
 /// <summary>
-/// The records a search finds over time: by year, or by month when they all fall within two years (a search of one
-/// crisis reads better by month). Every period from the first to the last is counted, the empty ones too.
+/// The records a search finds over time: by year, or by month when they all fall within two years and all have their
+/// month (a search of one crisis reads better by month). Every period from the first to the last is counted, the empty ones too.
 /// </summary>
 public sealed record SearchTimeline(bool ByMonth, IReadOnlyList<(string Period, int Records)> Periods)
 {
@@ -19,7 +19,8 @@ public sealed record SearchTimeline(bool ByMonth, IReadOnlyList<(string Period, 
         if (last - first <= 1)
         {
             var months = index.Timeline(options, byMonth: true);
-            if (months.Count > 0)
+            // By month only when every dated record has its month: one dated to the year alone would be left out.
+            if (months.Count > 0 && months.Values.Sum() == years.Values.Sum())
             {
                 var periods = new List<(string, int)>();
                 var (from, to) = (months.Keys.Min(StringComparer.Ordinal)!, months.Keys.Max(StringComparer.Ordinal)!);
