@@ -96,6 +96,7 @@ public static class DossierWeb
         app.MapDocumentsApi();
         app.MapDocumentsWriteApi();
         app.MapSearchApi();
+        app.MapSuggestApi();
         app.MapCitationsApi();
         app.MapOaiProvider();
         app.MapExportApi();

@@ -153,6 +153,81 @@
     show();
   });
 
+  // Search as you type: the search box becomes a combobox (WAI-ARIA 1.2) offering titles, people, places and
+  // organizations from /api/suggest; arrows move through them, Enter opens the one chosen, Escape closes the list.
+  // Without a script the box is a plain search field.
+  document.querySelectorAll('input[data-suggest]').forEach(function (input) {
+    var list = document.createElement('ul');
+    list.id = input.id + '-suggestions';
+    list.className = 'suggestions';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Suggestions');
+    list.hidden = true;
+    input.parentElement.appendChild(list);
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', list.id);
+    input.setAttribute('autocomplete', 'off');
+    var kinds = { record: 'Record', person: 'Person', place: 'Place', organization: 'Organization' };
+    var items = [], active = -1, timer = null, asked = 0;
+
+    function close() {
+      list.hidden = true; list.textContent = ''; items = []; active = -1;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
+    function mark(index) {
+      active = index;
+      items.forEach(function (li, i) { li.setAttribute('aria-selected', i === index ? 'true' : 'false'); });
+      if (index >= 0) input.setAttribute('aria-activedescendant', items[index].id);
+      else input.removeAttribute('aria-activedescendant');
+    }
+    function show(suggestions) {
+      list.textContent = '';
+      items = suggestions.map(function (s, i) {
+        var li = document.createElement('li');
+        li.id = list.id + '-' + i;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        li.dataset.url = s.url;
+        var kind = document.createElement('span');
+        kind.className = 'kind';
+        kind.textContent = kinds[s.kind] || s.kind;
+        var label = document.createElement('span');
+        label.className = 'label';
+        label.textContent = s.label;
+        li.append(kind, ' ', label);
+        if (s.detail) { var d = document.createElement('span'); d.className = 'detail'; d.textContent = s.detail; li.append(' ', d); }
+        li.addEventListener('mousedown', function (e) { e.preventDefault(); location.href = s.url; });
+        list.appendChild(li);
+        return li;
+      });
+      active = -1;
+      list.hidden = items.length === 0;
+      input.setAttribute('aria-expanded', items.length ? 'true' : 'false');
+    }
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 2) { close(); return; }
+      timer = setTimeout(function () {
+        var mine = ++asked;
+        fetch('/api/suggest?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+          .then(function (answer) { if (mine === asked) show(answer.suggestions); })
+          .catch(function () { close(); });
+      }, 120);
+    });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown' && items.length) { event.preventDefault(); mark((active + 1) % items.length); }
+      else if (event.key === 'ArrowUp' && items.length) { event.preventDefault(); mark(active <= 0 ? items.length - 1 : active - 1); }
+      else if (event.key === 'Escape' && !list.hidden) { event.preventDefault(); close(); }
+      else if (event.key === 'Enter' && active >= 0) { event.preventDefault(); location.href = items[active].dataset.url; }
+    });
+    input.addEventListener('blur', function () { setTimeout(close, 150); });
+  });
+
   // Copy buttons and dialog buttons appear only where a script can use them.
   document.querySelectorAll('[data-copy], [data-dialog]').forEach(function (b) { b.hidden = false; });
 })();

@@ -1,0 +1,101 @@
+using Deque.AxeCore.Playwright;
+using Dossier.Accounts;
+using Dossier.Core.Tests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dossier.Tests;
+
+/// <summary>
+/// Every page type, as a visitor and as an administrator sees it, at a desktop's and a phone's size, scanned in
+/// Debian's Chromium by axe-core (WCAG 2.x A and AA rules, best practices): no serious or critical violation anywhere.
+/// </summary>
+public class AccessibilityTests
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    [Fact]
+    public async Task Every_page_type_passes_an_axe_scan_on_a_desktop_and_on_a_phone()
+    {
+        Assert.True(File.Exists(BrowserTests.ChromiumPath), $"Chromium is expected at {BrowserTests.ChromiumPath} (apt-get install chromium; .ci/run does it)");
+        await using var archive = await ArchiveHost.StartAsync();
+        var csv = Path.Combine(TempDirectory.Create("accessibility"), "authorities.csv");
+        await File.WriteAllTextAsync(csv, """
+            id,kind,name,variants,latitude,longitude
+            1,person,"Castro, Fidel","Castro Ruz, Fidel; Кастро, Фидель",,
+            2,person,"Guevara, Ernesto","Che Guevara; Гевара, Эрнесто",,
+            3,place,Havana,"La Habana; Гавана",23.1136,-82.3666
+            4,organization,Central Committee of the CPSU,ЦК КПСС,,
+            """);
+        int collection;
+        await using (var scope = archive.Services.CreateAsyncScope())
+        {
+            await new Dossier.Authorities.AuthorityImport(scope.ServiceProvider.GetRequiredService<Dossier.Data.DossierDb>().WholeArchive(), TimeProvider.System)
+                .RunAsync(Dossier.Authorities.AuthoritySources.Read([csv]));
+        }
+        await archive.ImportAsync(Corpus.ArchivePages);
+        var ids = await archive.IdsOfCapturesAsync();
+        await using (var scope = archive.Services.CreateAsyncScope())
+        {
+            var curation = scope.ServiceProvider.GetRequiredService<Dossier.Collections.CollectionCuration>();
+            var made = await curation.CreateAsync("Cuba, 1962–1964", "cuba", "Records of the crisis and after.");
+            await curation.AddAsync(made, [.. ids.Values]);
+            await curation.DescribeAsync(made, made.Title, made.Description, isPublic: true);
+            collection = made.Id;
+        }
+        await archive.CreateUserAsync("admin@archive.test", ArchiveHost.StaffPassword, Roles.Administrator);
+        var castro = (int)(await archive.GetJsonAsync("/api/people?q=Castro"))["items"]![0]!["id"]!;
+        var havana = (int)(await archive.GetJsonAsync("/api/places?q=Havana"))["items"]![0]!["id"]!;
+        var committee = (int)(await archive.GetJsonAsync("/api/organizations"))["items"]![0]!["id"]!;
+        var record = ids["001"];
+
+        string[] visitorPages =
+        [
+            "/", "/search", "/search?q=Castro", "/search?q=nothing-matches-this", "/search?q=%22unclosed", $"/documents/{record}",
+            $"/documents/{record}?view=parallel", $"/documents/{ids["003"]}", "/collections", "/collections/cuba", "/people", "/people?sort=records",
+            $"/people/{castro}", $"/places/{havana}", $"/organizations/{committee}", "/account/sign-in", "/no-such-page", "/documents/999999",
+        ];
+        string[] staffPages =
+        [
+            "/editor", $"/editor/records/{record}", $"/editor/edit/{record}", "/editor/edit", $"/editor/records/{record}/history", "/editor/collections",
+            $"/editor/collections/{collection}", "/editor/mentions", $"/editor/mentions?record={record}", $"/editor/authorities/{castro}",
+            "/editor/authorities/new", "/editor/authorities/candidates", "/editor/import", "/editor/audit", "/editor/tokens", "/admin/users",
+            "/admin/fixity", "/account/denied",
+        ];
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.ChromiumPath, Args = ChromiumArgs, Headless = true });
+        // The two sizes are scanned side by side (the scans, not the server, take the time).
+        var found = await Task.WhenAll(new[] { ("desktop", new ViewportSize { Width = 1280, Height = 900 }), ("phone", new ViewportSize { Width = 390, Height = 844 }) }.Select(async size =>
+        {
+            var (name, viewport) = size;
+            var problems = new List<string>();
+            var visitor = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString(), ViewportSize = viewport })).NewPageAsync();
+            foreach (var path in visitorPages) problems.AddRange(await ScanAsync(visitor, path, $"{name}, visitor"));
+
+            var staff = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString(), ViewportSize = viewport })).NewPageAsync();
+            await staff.GotoAsync("/account/sign-in");
+            await staff.GetByLabel("Email address").FillAsync("admin@archive.test");
+            await staff.GetByLabel("Password").FillAsync(ArchiveHost.StaffPassword);
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await staff.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+            foreach (var path in staffPages.Concat(["/", $"/documents/{record}", $"/people/{castro}"])) problems.AddRange(await ScanAsync(staff, path, $"{name}, administrator"));
+            return problems;
+        }));
+        var all = found.SelectMany(p => p).ToList();
+        Assert.True(all.Count == 0, string.Join("\n", all));
+    }
+
+    /// <summary>The serious and critical violations axe-core finds on a page, each with where it stands.</summary>
+    private static async Task<IEnumerable<string>> ScanAsync(IPage page, string path, string who)
+    {
+        await page.GotoAsync(path);
+        // Closed disclosures (the figures' tables) are opened, so that what they hold is scanned too.
+        await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
+        var results = await page.RunAxe();
+        Assert.True(results.Passes.Length > 10, $"axe-core did not run its rules on {path}");
+        return results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
+            $"{path} ({who}): {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target) + " " + (n.Html.Length > 120 ? n.Html[..120] : n.Html)))}");
+    }
+}
