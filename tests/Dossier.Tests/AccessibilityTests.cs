@@ -54,7 +54,7 @@ public class AccessibilityTests
         [
             "/", "/search", "/search?q=Castro", "/search?q=nothing-matches-this", "/search?q=%22unclosed", $"/documents/{record}",
             $"/documents/{record}?view=parallel", $"/documents/{ids["003"]}", "/collections", "/collections/cuba", "/people", "/people?sort=records",
-            $"/people/{castro}", $"/places/{havana}", $"/organizations/{committee}", "/account/sign-in", "/no-such-page", "/documents/999999",
+            $"/people/{castro}", $"/places/{havana}", $"/organizations/{committee}", "/account/sign-in", "/no-such-page", "/documents/999999", "/reading-list",
         ];
         string[] staffPages =
         [

@@ -228,6 +228,64 @@
     input.addEventListener('blur', function () { setTimeout(close, 150); });
   });
 
+  // The reading list: records kept in this browser (localStorage), added and removed from their pages and from
+  // /reading-list, whose citations are exported through /api/documents/citations. Nothing is sent until then.
+  var readingKey = 'dossier.reading-list';
+  function readingList() {
+    try { return JSON.parse(localStorage.getItem(readingKey) || '[]').filter(function (r) { return r && r.id; }); } catch (e) { return []; }
+  }
+  function keepReadingList(list) {
+    try { localStorage.setItem(readingKey, JSON.stringify(list)); } catch (e) { /* private mode: nothing kept */ }
+    showReadingList();
+  }
+  function showReadingList() {
+    var list = readingList();
+    document.querySelectorAll('.reading-count').forEach(function (c) { c.textContent = list.length ? ' (' + list.length + ')' : ''; c.hidden = !list.length; });
+    document.querySelectorAll('button[data-reading-list]').forEach(function (b) {
+      var kept = list.some(function (r) { return String(r.id) === b.getAttribute('data-reading-list'); });
+      b.setAttribute('aria-pressed', kept ? 'true' : 'false');
+      b.textContent = kept ? 'On your reading list (remove)' : 'Add to reading list';
+      b.hidden = false;
+    });
+    var page = document.querySelector('[data-reading-list-page]');
+    if (!page) return;
+    page.hidden = false;
+    var ol = page.querySelector('ol');
+    ol.textContent = '';
+    list.forEach(function (r) {
+      var li = document.createElement('li');
+      var date = document.createElement('p'); date.className = 'date'; date.textContent = r.date || '';
+      var h = document.createElement('h2'); var a = document.createElement('a'); a.href = '/documents/' + r.id; a.textContent = r.title; h.appendChild(a);
+      var remove = document.createElement('button'); remove.type = 'button'; remove.className = 'quiet'; remove.textContent = 'Remove';
+      remove.setAttribute('aria-label', 'Remove ' + r.title + ' from the reading list');
+      remove.addEventListener('click', function () { keepReadingList(readingList().filter(function (x) { return x.id !== r.id; })); });
+      li.append(date, h, remove);
+      ol.appendChild(li);
+    });
+    page.querySelector('.empty').hidden = list.length > 0;
+    page.querySelector('.export').hidden = list.length === 0;
+    var ids = list.map(function (r) { return r.id; }).join(',');
+    page.querySelectorAll('.export a[data-style]').forEach(function (a) {
+      a.href = '/api/documents/citations?style=' + a.getAttribute('data-style') + '&ids=' + ids;
+    });
+  }
+  document.addEventListener('click', function (event) {
+    var add = event.target.closest('button[data-reading-list]');
+    if (add) {
+      var id = Number(add.getAttribute('data-reading-list'));
+      var list = readingList();
+      var kept = list.some(function (r) { return r.id === id; });
+      keepReadingList(kept ? list.filter(function (r) { return r.id !== id; })
+        : list.concat([{ id: id, title: add.getAttribute('data-title'), date: add.getAttribute('data-date') }]));
+      var status = add.parentElement.querySelector('.copied');
+      if (status) status.textContent = kept ? 'Removed from your reading list' : 'Added to your reading list';
+      return;
+    }
+    if (event.target.closest('[data-reading-list-clear]')) keepReadingList([]);
+  });
+  window.addEventListener('storage', function (event) { if (event.key === readingKey) showReadingList(); });
+  showReadingList();
+
   // Copy buttons and dialog buttons appear only where a script can use them.
   document.querySelectorAll('[data-copy], [data-dialog]').forEach(function (b) { b.hidden = false; });
 })();

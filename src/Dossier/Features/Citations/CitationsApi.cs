@@ -28,7 +28,33 @@ public static class CitationsApi
     {
         app.MapGet("/api/documents/{id}/citation", GetCitation);
         app.MapGet("/api/search/citations", ExportSearch).RequireRateLimiting(RateLimits.Search);
+        app.MapGet("/api/documents/citations", ExportListed);
         return app;
+    }
+
+    /// <summary>
+    /// The citations of records chosen by number (a reader's reading list), in the order given, as BibTeX, BibLaTeX,
+    /// RIS or CSL-JSON. Published records only; numbers the archive does not show are left out.
+    /// </summary>
+    public static async Task<IResult> ExportListed(HttpContext http, DossierDb db, ArchiveOptions archive, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        var exporting = CitationStyle.All.Where(s => s.ExportsMany).ToList();
+        var style = CitationStyle.Find(query["style"].ToString());
+        if (style is null || !style.ExportsMany) return UnknownStyle(query["style"].ToString(), exporting);
+        var ids = new List<int>();
+        foreach (var part in query["ids"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!DocumentsApi.TryParseId(part, out var id))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ids"] = [$"'{part}' is not a record number"] });
+            if (!ids.Contains(id)) ids.Add(id);
+        }
+        if (ids.Count is 0 or > MaxExported)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ids"] = [$"give 1 to {MaxExported:N0} record numbers, separated by commas"] });
+        // The visitor's query filter applies: unpublished and withdrawn records are not cited.
+        var records = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var cited = ids.Where(records.ContainsKey).Select(id => Cite(records[id], archive, http.Request, clock)).ToList();
+        return Written(style.Write(cited), style, "dossier-reading-list" + style.FileExtension);
     }
 
     /// <summary>The record's parts for a citation made now, at its permalink.</summary>
