@@ -17,6 +17,12 @@ if (args.FirstOrDefault() == "tei")
     return;
 }
 
+if (args.FirstOrDefault() == "screenshots")
+{
+    await Dossier.Bench.Screenshots.RunAsync(FindRoot());
+    return;
+}
+
 if (args.FirstOrDefault() == "mentions")
 {
     await MentionFinding.RunAsync(FindRoot(), args[1..]);

@@ -32,7 +32,7 @@ public class BrowserTests
         await page.GotoAsync("/");
         await Expect(page.GetByText("The archive holds")).ToContainTextAsync("5");
 
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the archive" }).FillAsync("Castro Ecuador");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Search the archive" }).FillAsync("Castro Ecuador");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await Expect(page.Locator("ol.records li")).ToHaveCountAsync(1);
         await Expect(page.Locator(".snippet mark").First).ToBeVisibleAsync();

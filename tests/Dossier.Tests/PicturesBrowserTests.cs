@@ -83,6 +83,8 @@ public class PicturesBrowserTests
         var map = page.Locator("figure#map svg");
         await Expect(map).ToBeVisibleAsync();
         Assert.True(await map.Locator("path.land").BoundingBoxAsync() is { Width: > 100 });
+        // The land beyond the map's frame is cut off, not drawn over the page.
+        await Expect(map).ToHaveCSSAsync("overflow", "hidden");
         await Expect(map.Locator("[aria-label^='Havana: 23.11° N, 82.37° W']")).ToHaveCountAsync(1);
         await ScanAsync(page, "a place's page");
     }

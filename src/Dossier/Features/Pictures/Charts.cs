@@ -33,7 +33,8 @@ public static class Charts
     {
         const double width = 720, height = 180, left = 44, bottom = 24, top = 10;
         var max = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Count));
-        var slot = bars.Count == 0 ? width - left : (width - left) / bars.Count;
+        // A few years are a few slim bars, not slabs: a bar is at most 48 units wide.
+        var slot = bars.Count == 0 ? width - left : Math.Min(48, (width - left) / bars.Count);
         var gap = slot > 6 ? 1.5 : 0.5;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart histogram\" viewBox=\"0 0 {N(width)} {N(height)}\" role=\"group\" aria-labelledby=\"{id}-caption\" focusable=\"false\">");
@@ -43,7 +44,7 @@ public static class Charts
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left - 6)}\" y=\"{N(top + 4)}\" text-anchor=\"end\">{max.ToString("N0", CultureInfo.InvariantCulture)}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left - 6)}\" y=\"{N(height - bottom)}\" text-anchor=\"end\">0</text>");
         // Labels under the bars, as many as fit.
-        var every = Math.Max(1, (int)Math.Ceiling(bars.Count / ((width - left) / 48)));
+        var every = Math.Max(1, (int)Math.Ceiling(48 / slot));
         for (var i = 0; i < bars.Count; i += every)
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left + i * slot + slot / 2)}\" y=\"{N(height - 6)}\" text-anchor=\"middle\">{E(bars[i].Label)}</text>");
         svg.Append("</g>");
