@@ -12,16 +12,11 @@ namespace Dossier.Tests;
 /// </summary>
 public class AccessibilityTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [Fact]
     public async Task Every_page_type_passes_an_axe_scan_on_a_desktop_and_on_a_phone()
     {
-        Assert.True(File.Exists(BrowserTests.ChromiumPath), $"Chromium is expected at {BrowserTests.ChromiumPath} (apt-get install chromium; .ci/run does it)");
         await using var archive = await ArchiveHost.StartAsync();
-        var csv = Path.Combine(TempDirectory.Create("accessibility"), "authorities.csv");
-        await File.WriteAllTextAsync(csv, """
+        await archive.ImportAuthoritiesAsync("""
             id,kind,name,variants,latitude,longitude
             1,person,"Castro, Fidel","Castro Ruz, Fidel; Кастро, Фидель",,
             2,person,"Guevara, Ernesto","Che Guevara; Гевара, Эрнесто",,
@@ -29,11 +24,6 @@ public class AccessibilityTests
             4,organization,Central Committee of the CPSU,ЦК КПСС,,
             """);
         int collection;
-        await using (var scope = archive.Services.CreateAsyncScope())
-        {
-            await new Dossier.Authorities.AuthorityImport(scope.ServiceProvider.GetRequiredService<Dossier.Data.DossierDb>().WholeArchive(), TimeProvider.System)
-                .RunAsync(Dossier.Authorities.AuthoritySources.Read([csv]));
-        }
         await archive.ImportAsync(Corpus.ArchivePages);
         var ids = await archive.IdsOfCapturesAsync();
         await using (var scope = archive.Services.CreateAsyncScope())
@@ -65,7 +55,7 @@ public class AccessibilityTests
         ];
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.ChromiumPath, Args = ChromiumArgs, Headless = true });
+        await using var browser = await BrowserTests.LaunchChromiumAsync(playwright);
         // The two sizes are scanned side by side (the scans, not the server, take the time).
         var found = await Task.WhenAll(new[] { ("desktop", new ViewportSize { Width = 1280, Height = 900 }), ("phone", new ViewportSize { Width = 390, Height = 844 }) }.Select(async size =>
         {

@@ -79,6 +79,16 @@ public sealed class ArchiveHost : IAsyncDisposable
         return report;
     }
 
+    /// <summary>Imports authority records from CSV text (the columns of docs/authorities.md), as <c>dossier authorities import</c> reads them.</summary>
+    public async Task<Dossier.Authorities.AuthorityImportReport> ImportAuthoritiesAsync(string csv)
+    {
+        var file = Path.Combine(TempDirectory.Create("authorities"), "authorities.csv");
+        await File.WriteAllTextAsync(file, csv);
+        await using var scope = app.Services.CreateAsyncScope();
+        var import = new Dossier.Authorities.AuthorityImport(scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive(), TimeProvider.System);
+        return await import.RunAsync(Dossier.Authorities.AuthoritySources.Read([file]));
+    }
+
     public async Task CatchUpAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -16,15 +16,20 @@ public class BrowserTests
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
+    /// <summary>Debian's Chromium, headless, as every browser test drives it (never a browser Playwright downloads).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        return playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
+    }
+
     [Fact]
     public async Task A_reader_searches_opens_a_record_reads_the_original_and_copies_the_citation()
     {
-        Assert.True(File.Exists(ChromiumPath), $"Chromium is expected at {ChromiumPath} (apt-get install chromium; .ci/run does it)");
         await using var archive = await ArchiveHost.StartAsync();
         await archive.ImportAsync(Corpus.ArchivePages);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
+        await using var browser = await LaunchChromiumAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString() });
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         var page = await context.NewPageAsync();
@@ -59,13 +64,12 @@ public class BrowserTests
     [Fact]
     public async Task A_reader_opens_the_Cite_dialog_copies_a_style_and_downloads_the_BibTeX()
     {
-        Assert.True(File.Exists(ChromiumPath), $"Chromium is expected at {ChromiumPath} (apt-get install chromium; .ci/run does it)");
         await using var archive = await ArchiveHost.StartAsync();
         await archive.ImportAsync(Corpus.ArchivePages);
         var id = (await archive.IdsOfCapturesAsync())["003"];
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
+        await using var browser = await LaunchChromiumAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString(), AcceptDownloads = true });
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         var page = await context.NewPageAsync();
@@ -101,7 +105,6 @@ public class BrowserTests
     [Fact]
     public async Task An_editor_edits_and_submits_a_second_publishes_a_visitor_finds_it_until_it_is_withdrawn()
     {
-        Assert.True(File.Exists(ChromiumPath), $"Chromium is expected at {ChromiumPath} (apt-get install chromium; .ci/run does it)");
         await using var archive = await ArchiveHost.StartAsync();
         var folder = TempDirectory.Create("browser-curation");
         var file = Path.Combine(folder, "draft.jsonl");
@@ -112,7 +115,7 @@ public class BrowserTests
         await archive.CreateUserAsync("second@archive.test", password, Dossier.Accounts.Roles.Editor);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
+        await using var browser = await LaunchChromiumAsync(playwright);
         async Task<IPage> SignInAsync(string email)
         {
             var context = await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString() });
@@ -173,7 +176,6 @@ public class BrowserTests
     [SkippableFact]
     public async Task A_reader_turns_the_pages_of_an_original_with_buttons_and_keys_and_zooms_and_without_a_script_sees_them_all()
     {
-        Assert.True(File.Exists(ChromiumPath), $"Chromium is expected at {ChromiumPath} (apt-get install chromium; .ci/run does it)");
         Dossier.Core.Tests.Originals.OriginalFiles.RequireTools();
         await using var archive = await ArchiveHost.StartAsync("--Dossier:Originals:Read=false");
         await archive.ImportAsync(Corpus.ArchivePages);
@@ -188,7 +190,7 @@ public class BrowserTests
         await archive.CatchUpAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
+        await using var browser = await LaunchChromiumAsync(playwright);
         var page = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString() })).NewPageAsync();
         await page.GotoAsync($"/documents/{id}");
         var viewer = page.GetByRole(AriaRole.Toolbar, new() { Name = "Pages of three pages.pdf" });

@@ -24,8 +24,7 @@ public abstract class MentionsTests(Provider provider) : IAsyncLifetime
         TestDatabases.Require(provider);
         archive = await ArchiveHost.StartAsync(provider);
         folder = TempDirectory.Create("mentions");
-        var csv = Path.Combine(folder, "authorities.csv");
-        await File.WriteAllTextAsync(csv, """
+        Assert.Equal(7, (await archive.ImportAuthoritiesAsync("""
             id,kind,name,variants,birth,death,latitude,longitude
             1,person,"Khrushchev, Nikita Sergeyevich","Хрущёв, Никита Сергеевич; Khrushchov, Nikita",1894,1971,,
             2,person,"Castro, Fidel","Castro Ruz, Fidel; Кастро, Фидель",1926,2016,,
@@ -34,12 +33,7 @@ public abstract class MentionsTests(Provider provider) : IAsyncLifetime
             5,person,"Kennedy, John Fitzgerald","Kennedy, John F",1917,1963,,
             6,person,"Kennedy, Robert Francis",,1925,1968,,
             7,place,Havana,"La Habana; Гавана",,,23.1136,-82.3666
-            """);
-        await using (var scope = archive.Services.CreateAsyncScope())
-        {
-            var import = new Dossier.Authorities.AuthorityImport(scope.ServiceProvider.GetRequiredService<Dossier.Data.DossierDb>().WholeArchive(), TimeProvider.System);
-            Assert.Equal(7, (await import.RunAsync(Dossier.Authorities.AuthoritySources.Read([csv]))).Imported);
-        }
+            """)).Imported);
         // Authorities first, records after: the import finds their mentions as it writes them.
         Assert.Equal(5, (await archive.ImportAsync(Corpus.ArchivePages)).Imported);
         ids = await archive.IdsOfCapturesAsync();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Deque.AxeCore.Playwright;
 using Dossier.Core.Tests;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,32 +12,24 @@ namespace Dossier.Tests;
 /// </summary>
 public class PicturesBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [Fact]
     public async Task The_timeline_network_and_map_render_lead_where_they_say_and_pass_an_accessibility_scan()
     {
-        Assert.True(File.Exists(BrowserTests.ChromiumPath), $"Chromium is expected at {BrowserTests.ChromiumPath} (apt-get install chromium; .ci/run does it)");
         await using var archive = await ArchiveHost.StartAsync();
-        var csv = Path.Combine(TempDirectory.Create("pictures"), "authorities.csv");
-        await File.WriteAllTextAsync(csv, """
+        await archive.ImportAuthoritiesAsync("""
             id,kind,name,variants,latitude,longitude
             1,person,"Castro, Fidel","Castro Ruz, Fidel; Кастро, Фидель",,
             2,person,"Guevara, Ernesto","Che Guevara; Гевара, Эрнесто",,
             3,person,"Dorticós Torrado, Osvaldo","Dorticos, Osvaldo; Дортикос, Освальдо",,
             4,place,Havana,"La Habana; Гавана",23.1136,-82.3666
             """);
-        await using (var scope = archive.Services.CreateAsyncScope())
-            await new Dossier.Authorities.AuthorityImport(scope.ServiceProvider.GetRequiredService<Dossier.Data.DossierDb>().WholeArchive(), TimeProvider.System)
-                .RunAsync(Dossier.Authorities.AuthoritySources.Read([csv]));
         await archive.ImportAsync(Corpus.ArchivePages);
         var castro = (int)(await archive.GetJsonAsync("/api/people?q=Castro"))["items"]![0]!["id"]!;
         var guevara = (int)(await archive.GetJsonAsync("/api/people?q=Guevara"))["items"]![0]!["id"]!;
         var havana = (int)(await archive.GetJsonAsync("/api/places?q=Havana"))["items"]![0]!["id"]!;
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.ChromiumPath, Args = ChromiumArgs, Headless = true });
+        await using var browser = await BrowserTests.LaunchChromiumAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString() });
         var page = await context.NewPageAsync();
 

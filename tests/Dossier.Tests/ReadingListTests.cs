@@ -8,9 +8,6 @@ namespace Dossier.Tests;
 /// <summary>The reading list: kept in the browser, its citations exported by the archive.</summary>
 public class ReadingListTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [Fact]
     public async Task The_citations_of_listed_records_are_exported_in_their_order_published_only()
     {
@@ -40,12 +37,11 @@ public class ReadingListTests
     [Fact]
     public async Task A_reader_adds_records_to_the_reading_list_exports_their_citations_and_removes_them()
     {
-        Assert.True(File.Exists(BrowserTests.ChromiumPath), $"Chromium is expected at {BrowserTests.ChromiumPath} (apt-get install chromium; .ci/run does it)");
         await using var archive = await ArchiveHost.StartAsync();
         await archive.ImportAsync(Corpus.ArchivePages);
         var ids = await archive.IdsOfCapturesAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.ChromiumPath, Args = ChromiumArgs, Headless = true });
+        await using var browser = await BrowserTests.LaunchChromiumAsync(playwright);
         var page = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString(), AcceptDownloads = true })).NewPageAsync();
 
         foreach (var prefix in new[] { "003", "001" })

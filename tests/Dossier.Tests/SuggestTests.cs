@@ -1,6 +1,5 @@
 using System.Net;
 using Dossier.Core.Tests;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,17 +8,10 @@ namespace Dossier.Tests;
 /// <summary>Search as you type: the suggestions endpoint, and the search box that offers them in Chromium.</summary>
 public class SuggestTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     private static async Task<ArchiveHost> StartAsync()
     {
         var archive = await ArchiveHost.StartAsync();
-        var csv = Path.Combine(TempDirectory.Create("suggest"), "authorities.csv");
-        await File.WriteAllTextAsync(csv, "id,kind,name,variants,birth,death\n1,person,\"Castro, Fidel\",\"Кастро, Фидель\",1926,2016\n2,place,Havana,Гавана,,\n");
-        await using (var scope = archive.Services.CreateAsyncScope())
-            await new Dossier.Authorities.AuthorityImport(scope.ServiceProvider.GetRequiredService<Dossier.Data.DossierDb>().WholeArchive(), TimeProvider.System)
-                .RunAsync(Dossier.Authorities.AuthoritySources.Read([csv]));
+        await archive.ImportAuthoritiesAsync("id,kind,name,variants,birth,death\n1,person,\"Castro, Fidel\",\"Кастро, Фидель\",1926,2016\n2,place,Havana,Гавана,,\n");
         await archive.ImportAsync(Corpus.ArchivePages);
         return archive;
     }
@@ -52,10 +44,9 @@ public class SuggestTests
     [Fact]
     public async Task The_search_box_offers_suggestions_chosen_with_the_keyboard()
     {
-        Assert.True(File.Exists(BrowserTests.ChromiumPath), $"Chromium is expected at {BrowserTests.ChromiumPath} (apt-get install chromium; .ci/run does it)");
         await using var archive = await StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.ChromiumPath, Args = ChromiumArgs, Headless = true });
+        await using var browser = await BrowserTests.LaunchChromiumAsync(playwright);
         var page = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString() })).NewPageAsync();
         await page.GotoAsync("/");
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search the archive" });

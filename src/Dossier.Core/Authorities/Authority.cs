@@ -47,6 +47,30 @@ public enum AuthorityKind
     Place,
 }
 
+/// <summary>
+/// The word for each kind: the API's <c>kind</c>, and the search facet and query field that narrow to it
+/// (<c>person</c>, <c>place</c>, <c>organization</c>).
+/// </summary>
+public static class AuthorityKinds
+{
+    public static readonly IReadOnlyList<string> Names = ["person", "place", "organization"];
+
+    public static string Name(AuthorityKind kind) => kind switch
+    {
+        AuthorityKind.Person => "person",
+        AuthorityKind.Place => "place",
+        _ => "organization",
+    };
+
+    public static AuthorityKind? Of(string name) => name switch
+    {
+        "person" => AuthorityKind.Person,
+        "place" => AuthorityKind.Place,
+        "organization" => AuthorityKind.Organization,
+        _ => null,
+    };
+}
+
 /// <summary>One form of an authority's name, with its folded key (<see cref="NameFolding"/>), by which it is found.</summary>
 public sealed class AuthorityName
 {

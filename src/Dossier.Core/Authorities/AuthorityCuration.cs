@@ -85,7 +85,7 @@ public sealed class AuthorityCuration(DossierDb db, TimeProvider clock, MentionP
         if (fromId == intoId) throw new AuthorityException("an authority cannot be merged into itself");
         var from = await FindAsync(fromId, cancellationToken);
         var into = await FindAsync(intoId, cancellationToken);
-        if (from.Kind != into.Kind) throw new AuthorityException($"{from.PreferredName} is a {Word(from.Kind)} and {into.PreferredName} a {Word(into.Kind)}: only authorities of one kind merge");
+        if (from.Kind != into.Kind) throw new AuthorityException($"{from.PreferredName} is a {AuthorityKinds.Name(from.Kind)} and {into.PreferredName} a {AuthorityKinds.Name(into.Kind)}: only authorities of one kind merge");
         var now = Now();
         var known = into.Names.Select(n => (n.Form == NameForm.Title, n.Key)).ToHashSet();
         foreach (var name in from.Names)
@@ -138,7 +138,7 @@ public sealed class AuthorityCuration(DossierDb db, TimeProvider clock, MentionP
     {
         var authority = await FindAsync(id, cancellationToken);
         var chosen = authority.Names.Where(n => nameIds.Contains(n.Id)).ToList();
-        if (chosen.Count == 0) throw new AuthorityException("choose the names that belong to the other " + Word(authority.Kind));
+        if (chosen.Count == 0) throw new AuthorityException("choose the names that belong to the other " + AuthorityKinds.Name(authority.Kind));
         if (!chosen.Any(n => n.Form != NameForm.Title)) throw new AuthorityException("choose at least one name that is not a title");
         if (authority.Names.Except(chosen).All(n => n.Form == NameForm.Title)) throw new AuthorityException($"leave {authority.PreferredName} at least one name that is not a title");
         var now = Now();
@@ -204,8 +204,6 @@ public sealed class AuthorityCuration(DossierDb db, TimeProvider clock, MentionP
     private async Task<Authority> FindAsync(int id, CancellationToken cancellationToken) =>
         await db.Authorities.Include(a => a.Names).FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
         ?? throw new AuthorityException($"there is no authority {id}");
-
-    private static string Word(AuthorityKind kind) => kind switch { AuthorityKind.Person => "person", AuthorityKind.Place => "place", _ => "organization" };
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 

@@ -75,15 +75,27 @@ public static class RecordMentions
     {
         db.WholeArchive();
         var report = new MentionFindingReport();
-        var all = db.Records.Where(r => r.DeletedAt == null);
-        if (onlyRecords is not null) all = all.Where(r => onlyRecords.Contains(r.Id));
-        var total = await all.CountAsync(cancellationToken);
+        var all = db.Records.Where(r => r.DeletedAt == null).Include(r => r.Transcripts).AsSplitQuery();
+        // Chosen records are read a batch of their numbers at a time (never the whole list with every batch); all
+        // records, after the last number read.
+        using var chosen = onlyRecords?.Order().Chunk(batchSize).GetEnumerator();
+        var total = onlyRecords?.Count ?? await all.CountAsync(cancellationToken);
         var after = 0;
         while (true)
         {
-            var batch = await all.Include(r => r.Transcripts).Where(r => r.Id > after).OrderBy(r => r.Id).Take(batchSize).AsSplitQuery().ToListAsync(cancellationToken);
-            if (batch.Count == 0) break;
-            after = batch[^1].Id;
+            List<ArchivalRecord> batch;
+            if (chosen is not null)
+            {
+                if (!chosen.MoveNext()) break;
+                var ids = chosen.Current;
+                batch = await all.Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+            }
+            else
+            {
+                batch = await all.Where(r => r.Id > after).OrderBy(r => r.Id).Take(batchSize).ToListAsync(cancellationToken);
+                if (batch.Count == 0) break;
+                after = batch[^1].Id;
+            }
             var now = clock.GetUtcNow().UtcDateTime;
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
@@ -100,7 +112,6 @@ public static class RecordMentions
         }
         return report;
     }
-
 
     /// <summary>Each authority a text names, with the surest reading of it, how often it is named and where first.</summary>
     private static Dictionary<int, (MentionCertainty Certainty, int Count, string Evidence, string Context)> Strongest(IReadOnlyList<FoundMention> mentions, string text)

@@ -31,8 +31,7 @@ public static class Facets
             if (member.Collection is { PublishedAt: not null } collection) yield return ("collection", collection.Slug);
         // The people, places and organizations the archive asserts it names (not the finder's proposals), by number.
         foreach (var authority in Named(record))
-            yield return (authority.Kind switch { Authorities.AuthorityKind.Place => "place", Authorities.AuthorityKind.Organization => "organization", _ => "person" },
-                authority.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            yield return (Authorities.AuthorityKinds.Name(authority.Kind), authority.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Where a record's text comes from: someone's transcript, or the originals read by machine (OCR, a PDF's text).
         if (record.Transcripts.Any(t => !string.IsNullOrWhiteSpace(t.Text))) yield return ("text", TextFromTranscript);
         if (record.Originals.Any(o => o.State == Originals.ReadingState.Read && o.Pages.Any(p => p.Text is not null))) yield return ("text", TextMachineRead);

@@ -82,7 +82,7 @@ public static class AuthoritiesApi
     private static string Id(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static IResult NotFound(AuthorityKind kind, int id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The archive has no {KindName(kind)} {id}.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The archive has no {AuthorityKinds.Name(kind)} {id}.");
 
     /// <summary>Authorities of a kind whose names have words beginning with the query's, in name order; all of them without a query.</summary>
     public static IQueryable<Authority> Find(DossierDb db, AuthorityKind kind, string? q) => Matching(db.Authorities.AsNoTracking().Where(a => a.Kind == kind), q);
@@ -115,7 +115,7 @@ public static class AuthoritiesApi
         var items = await found.Skip((number - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
         var counts = await MentionCounts.RecordsNamingAsync(db, [.. items.Select(a => a.Id)], cancellationToken);
         var site = DocumentsApi.SiteUrl(http.Request);
-        return TypedResults.Ok(new AuthorityList(total, number, perPage, [.. items.Select(a => new AuthoritySummary(a.Id, KindName(a.Kind), a.PreferredName,
+        return TypedResults.Ok(new AuthorityList(total, number, perPage, [.. items.Select(a => new AuthoritySummary(a.Id, AuthorityKinds.Name(a.Kind), a.PreferredName,
             Years(a), Display.FirstParagraph(a.Description), $"{site}/{PathOf(a.Kind)}/{a.Id}", counts.GetValueOrDefault(a.Id)))]));
     }
 
@@ -133,26 +133,18 @@ public static class AuthoritiesApi
         var named = MentionCounts.Of(db, id);
         var count = await named.CountAsync(cancellationToken);
         var records = await named.Select(m => m.ArchivalRecordId).OrderBy(r => r).Take(MaxRecordIds).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AuthorityDocument(authority.Id, KindName(authority.Kind), authority.PreferredName,
+        return TypedResults.Ok(new AuthorityDocument(authority.Id, AuthorityKinds.Name(authority.Kind), authority.PreferredName,
             [.. authority.Names.Where(n => n.Form == NameForm.Variant).Select(n => n.Name).Order(StringComparer.Ordinal)],
             [.. authority.Names.Where(n => n.Form == NameForm.Title).Select(n => n.Name).Order(StringComparer.Ordinal)],
             authority.BirthYear, authority.DeathYear, authority.Description, authority.Viaf, authority.Wikidata, authority.Latitude, authority.Longitude,
             $"{site}/{PathOf(authority.Kind)}/{authority.Id}", records, count,
-            $"{site}/api/search?{SearchFacet(authority.Kind)}={authority.Id}"));
+            $"{site}/api/search?{AuthorityKinds.Name(authority.Kind)}={authority.Id}"));
     }
 
     /// <summary>The most record numbers an authority's JSON lists.</summary>
     public const int MaxRecordIds = 10_000;
 
-    /// <summary>The search facet of a kind's authorities.</summary>
-    public static string SearchFacet(AuthorityKind kind) => KindName(kind);
 
-    public static string KindName(AuthorityKind kind) => kind switch
-    {
-        AuthorityKind.Person => "person",
-        AuthorityKind.Place => "place",
-        _ => "organization",
-    };
 
     /// <summary>"1894–1971", "born 1918", "died 1963", or nothing.</summary>
     public static string? Years(Authority a) => (a.BirthYear, a.DeathYear) switch

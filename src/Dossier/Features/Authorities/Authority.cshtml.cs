@@ -58,6 +58,7 @@ public sealed class AuthorityModel(DossierDb db) : PageModel
         YearTotal = Year is null ? Total : Timeline.FirstOrDefault(t => t.Year == Year).Records;
         PageNumber = Math.Clamp(Display.PageOf(Request.Query), 1, Pages);
         Records = await MentionCounts.RecordsAsync(db, id, Year, PageNumber, PageSize, cancellationToken);
+        Bars = BarsOfTimeline();
         var (people, links) = await MentionCounts.TogetherAsync(db, id, Together, cancellationToken);
         var names = await AuthoritiesApi.NamesAsync(db, people.Select(p => p.Id).ToList(), cancellationToken);
         People = [.. people.Where(p => names.ContainsKey(p.Id)).Select(p => new Node(p.Id, names[p.Id], p.Records, $"/people/{p.Id}"))];
@@ -71,7 +72,9 @@ public sealed class AuthorityModel(DossierDb db) : PageModel
     }
 
     /// <summary>The records by year, every year from the first to the last (empty ones too: time reads evenly).</summary>
-    public IReadOnlyList<Bar> Bars()
+    public IReadOnlyList<Bar> Bars { get; private set; } = [];
+
+    private IReadOnlyList<Bar> BarsOfTimeline()
     {
         var dated = Timeline.Where(t => t.Year is not null).ToDictionary(t => int.Parse(t.Year!, CultureInfo.InvariantCulture), t => t.Records);
         if (dated.Count == 0) return [];

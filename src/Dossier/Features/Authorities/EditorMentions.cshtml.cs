@@ -85,13 +85,7 @@ public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation
             await LoadAsync(record, authority, null, cancellationToken);
             return Page();
         }
-        var page = at ?? 1;
-        return Redirect("/editor/mentions" + QueryString.Create(new Dictionary<string, string?>
-        {
-            ["record"] = record?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["authority"] = authority?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        }.Where(p => p.Value is not null)).ToUriComponent() + "#mentions");
+        return Redirect(ListUrl(record, authority, at ?? 1) + "#mentions");
     }
 
     private async Task LoadAsync(int? record, int? authority, string? find, CancellationToken cancellationToken)
@@ -133,11 +127,14 @@ public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation
         }
     }
 
-    public string PageUrl(int page) => "/editor/mentions" + QueryString.Create(new Dictionary<string, string?>
+    public string PageUrl(int page) => ListUrl(RecordId, AuthorityId, page);
+
+    /// <summary>The list of one record's or one authority's mentions (or of all proposals) at a page.</summary>
+    private static string ListUrl(int? record, int? authority, int page) => "/editor/mentions" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["record"] = RecordId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["authority"] = AuthorityId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["record"] = record?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["authority"] = authority?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
     }.Where(p => p.Value is not null)).ToUriComponent();
 
     public static string Describe(MentionState state, MentionCertainty certainty) => (state, certainty) switch

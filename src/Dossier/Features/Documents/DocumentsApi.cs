@@ -28,7 +28,7 @@ public static class DocumentsApi
         var named = await NamedAuthority.OfRecordAsync(db, number, cancellationToken);
         return TypedResults.Ok(RecordDocument.From(record, RecordUrl(http.Request, number), archive.Name) with
         {
-            Mentions = [.. named.Select(n => new MentionDocument(n.Id, Authorities.AuthoritiesApi.KindName(n.Kind), n.Name,
+            Mentions = [.. named.Select(n => new MentionDocument(n.Id, Dossier.Authorities.AuthorityKinds.Name(n.Kind), n.Name,
                 $"{site}/{Authorities.AuthoritiesApi.PathOf(n.Kind)}/{n.Id}"))],
         });
     }

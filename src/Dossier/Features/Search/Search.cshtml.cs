@@ -28,7 +28,7 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, Dossi
     {
         "language" => Display.Language(value),
         "collection" => CollectionTitles.GetValueOrDefault(value, value),
-        "person" or "place" or "organization" => AuthorityNames.GetValueOrDefault(value, value),
+        _ when Dossier.Authorities.AuthorityKinds.Of(facet) is not null => AuthorityNames.GetValueOrDefault(value, value),
         "text" => value == Dossier.Search.Facets.TextMachineRead ? "Machine-read from the originals" : "Transcribed",
         _ => value,
     };
@@ -51,11 +51,12 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, Dossi
         }
         try
         {
-            Results = index.Search(await PublicCollections.OnlyPublicAsync(db, Query.Options, cancellationToken));
+            var options = await PublicCollections.OnlyPublicAsync(db, Query.Options, cancellationToken);
+            Results = index.Search(options);
             metrics.Searched("page", Results.TookMs);
             (Facets, CollectionTitles) = await PublicCollections.NameFacetAsync(db, Results.Facets, cancellationToken);
             AuthorityNames = await SearchApi.AuthorityNamesAsync(db, Results.Facets, Query.Options.Selected, cancellationToken);
-            if (Results.Total > 0) Timeline = SearchTimeline.Of(index, await PublicCollections.OnlyPublicAsync(db, Query.Options, cancellationToken));
+            if (Results.Total > 0) Timeline = SearchTimeline.Of(index, options);
         }
         catch (SearchQueryException e)
         {

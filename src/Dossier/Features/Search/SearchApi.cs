@@ -48,8 +48,7 @@ public static class SearchApi
     public static async Task<IReadOnlyDictionary<string, string>> AuthorityNamesAsync(DossierDb db, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets,
         IReadOnlyDictionary<string, IReadOnlyList<string>> chosen, CancellationToken cancellationToken)
     {
-        string[] kinds = ["person", "place", "organization"];
-        var ids = kinds.SelectMany(k => facets.GetValueOrDefault(k, []).Select(v => v.Value).Concat(chosen.GetValueOrDefault(k, [])))
+        var ids = Dossier.Authorities.AuthorityKinds.Names.SelectMany(k => facets.GetValueOrDefault(k, []).Select(v => v.Value).Concat(chosen.GetValueOrDefault(k, [])))
             .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
         if (ids.Count == 0) return new Dictionary<string, string>();
         var names = await Authorities.AuthoritiesApi.NamesAsync(db, ids, cancellationToken);
@@ -136,8 +135,8 @@ public sealed record SearchRequest(SearchOptions Options, Dictionary<string, str
             if (values.Count == 0) continue;
             if (facet == "year" && values.FirstOrDefault(v => v.Length != 4 || !v.All(char.IsAsciiDigit)) is { } badYear)
                 errors["year"] = [$"'{badYear}' is not a year (four digits)"];
-            if (facet is "person" or "place" or "organization" && values.FirstOrDefault(v => v.Length > 9 || !v.All(char.IsAsciiDigit)) is { } badId)
-                errors[facet] = [$"'{badId}' is not the number of a {facet} (/api/{Authorities.AuthoritiesApi.PathOf(facet == "person" ? Dossier.Authorities.AuthorityKind.Person : facet == "place" ? Dossier.Authorities.AuthorityKind.Place : Dossier.Authorities.AuthorityKind.Organization)} finds them)"];
+            if (Dossier.Authorities.AuthorityKinds.Of(facet) is { } kind && values.FirstOrDefault(v => v.Length > 9 || !v.All(char.IsAsciiDigit)) is { } badId)
+                errors[facet] = [$"'{badId}' is not the number of a {facet} (/api/{Authorities.AuthoritiesApi.PathOf(kind)} finds them)"];
             selected[facet] = values;
         }
 

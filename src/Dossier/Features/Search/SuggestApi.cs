@@ -42,9 +42,8 @@ public static class SuggestApi
         }
         foreach (var (path, kind) in AuthoritiesApi.Kinds)
         {
-            var found = await AuthoritiesApi.Find(db, kind, q).Take(Authorities).Select(a => new { a.Id, a.PreferredName, a.BirthYear, a.DeathYear }).ToListAsync(cancellationToken);
-            suggestions.AddRange(found.Select(a => new Suggestion(AuthoritiesApi.KindName(kind), a.PreferredName, $"/{path}/{a.Id}",
-                AuthoritiesApi.Years(new Authority { BirthYear = a.BirthYear, DeathYear = a.DeathYear }))));
+            var found = await AuthoritiesApi.Find(db, kind, q).Take(Authorities).ToListAsync(cancellationToken);
+            suggestions.AddRange(found.Select(a => new Suggestion(AuthorityKinds.Name(kind), a.PreferredName, $"/{path}/{a.Id}", AuthoritiesApi.Years(a))));
         }
         http.Response.Headers.CacheControl = "public, max-age=60";
         return TypedResults.Ok(new SuggestResponse(suggestions));
