@@ -7,6 +7,7 @@ using Dossier.Features.Authorities;
 using Dossier.Features.Citations;
 using Dossier.Features.Collections;
 using Dossier.Features.Documents;
+using Dossier.Features;
 using Dossier.Features.Editing;
 using Dossier.Features.Export;
 using Dossier.Features.Feeds;
@@ -60,6 +61,7 @@ public static class DossierWeb
         builder.Services.AddSingleton<AssetCatalog>();
         builder.Services.AddSingleton(OaiOptions.From(builder.Configuration));
         builder.Services.AddProblemDetails();
+        builder.Services.AddInterfaceLanguages();
         // Pages carry Russian, Chinese and accented text; it is written as characters, not as numeric entities.
         builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Originals are uploaded on a record's page: larger requests there than anywhere else.
@@ -78,6 +80,7 @@ public static class DossierWeb
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseRequestLog();
+        app.UseInterfaceLanguages();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseResponseCompression();
@@ -106,6 +109,7 @@ public static class DossierWeb
         app.MapAuthoritiesApi();
         app.MapFeeds(builder.Configuration);
         app.MapOperations(builder.Configuration);
+        app.MapInterfaceLanguageSwitch();
         app.MapRazorPages();
         return app;
     }
