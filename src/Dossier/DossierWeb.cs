@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Dossier.Features;
 using Dossier.Features.Accounts;
 using Dossier.Features.Archive;
 using Dossier.Features.Assets;
@@ -7,7 +8,6 @@ using Dossier.Features.Authorities;
 using Dossier.Features.Citations;
 using Dossier.Features.Collections;
 using Dossier.Features.Documents;
-using Dossier.Features;
 using Dossier.Features.Editing;
 using Dossier.Features.Export;
 using Dossier.Features.Feeds;

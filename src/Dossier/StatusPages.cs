@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
+using Dossier.Features;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier;
 
@@ -24,16 +27,25 @@ internal static class StatusPages
             return;
         }
         http.Response.ContentType = "text/html; charset=utf-8";
-        var phrase = HtmlEncoder.Default.Encode(ReasonPhrases.GetReasonPhrase(status));
-        var message = status switch
+        var text = http.RequestServices.GetRequiredService<IStringLocalizer<Text>>();
+        // The app's encoder writes Russian and Spanish as characters (DossierWeb's encoder settings).
+        var html = http.RequestServices.GetRequiredService<HtmlEncoder>();
+        var phrase = html.Encode(status switch
         {
-            StatusCodes.Status404NotFound => "There is no page at this address. Try the search.",
-            StatusCodes.Status413PayloadTooLarge => "The upload is larger than this archive accepts at once. Send fewer or smaller files.",
-            _ => "The request could not be answered.",
-        };
+            StatusCodes.Status404NotFound => text["Not Found"],
+            StatusCodes.Status413PayloadTooLarge => text["Payload Too Large"],
+            _ => ReasonPhrases.GetReasonPhrase(status),
+        });
+        var message = html.Encode(status switch
+        {
+            StatusCodes.Status404NotFound => text["There is no page at this address. Try the search."],
+            StatusCodes.Status413PayloadTooLarge => text["The upload is larger than this archive accepts at once. Send fewer or smaller files."],
+            _ => text["The request could not be answered."],
+        });
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "iv" ? "en" : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         await http.Response.WriteAsync(
-            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{phrase} · Dossier</title></head>" +
-            $"<body><main><h1>{phrase}</h1><p>{message}</p><p><a href=\"/\">Home</a> · <a href=\"/search\">Search</a></p></main></body></html>");
+            $"<!doctype html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>{phrase} · Dossier</title></head>" +
+            $"<body><main><h1>{phrase}</h1><p>{message}</p><p><a href=\"/\">{html.Encode(text["Home"])}</a> · <a href=\"/search\">{html.Encode(text["Search"])}</a></p></main></body></html>");
     }
 
     private static bool AcceptsJsonOnly(HttpRequest request) =>

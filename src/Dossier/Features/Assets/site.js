@@ -2,6 +2,14 @@
 (function () {
   'use strict';
 
+  // The page's phrases in its language (the layout writes them as JSON); a phrase not given stays in English.
+  var phrases = {};
+  try { phrases = JSON.parse(document.getElementById('phrases').textContent); } catch (e) { /* English */ }
+  function t(key) {
+    var args = arguments;
+    return (phrases[key] || key).replace(/\{(\d)\}/g, function (m, i) { return String(args[Number(i) + 1]); });
+  }
+
   // Copy buttons: <button data-copy="#element-id"> copies that element's text.
   document.addEventListener('click', async function (event) {
     var button = event.target.closest('[data-copy]');
@@ -20,10 +28,10 @@
       } else {
         await navigator.clipboard.writeText(text);
       }
-      if (status) status.textContent = 'Copied';
+      if (status) status.textContent = t('Copied');
     } catch (e) {
       if (source.tagName === 'INPUT') { source.select(); }
-      if (status) status.textContent = 'Press Ctrl+C to copy';
+      if (status) status.textContent = t('Press Ctrl+C to copy');
     }
   });
 
@@ -70,11 +78,11 @@
     var pages = Array.prototype.slice.call(list.querySelectorAll('li.page'));
     if (pages.length === 0) return;
     var section = list.closest('section.original');
-    var name = section.querySelector('h3') ? section.querySelector('h3').textContent : 'the original';
+    var name = section.querySelector('h3') ? section.querySelector('h3').textContent : t('the original');
     var bar = document.createElement('div');
     bar.className = 'viewer';
     bar.setAttribute('role', 'toolbar');
-    bar.setAttribute('aria-label', 'Pages of ' + name);
+    bar.setAttribute('aria-label', t('Pages of {0}', name));
     function button(label, data) {
       var b = document.createElement('button');
       b.type = 'button';
@@ -84,18 +92,18 @@
       bar.appendChild(b);
       return b;
     }
-    var previous = button('Previous page', ['data-go', '-1']);
+    var previous = button(t('Previous page'), ['data-go', '-1']);
     var where = document.createElement('span');
     where.className = 'where';
     where.setAttribute('aria-live', 'polite');
     bar.appendChild(where);
-    var next = button('Next page', ['data-go', '1']);
-    var zoomIn = button('Zoom in', ['data-zoom', '1']);
-    var zoomOut = button('Zoom out', ['data-zoom', '-1']);
+    var next = button(t('Next page'), ['data-go', '1']);
+    var zoomIn = button(t('Zoom in'), ['data-zoom', '1']);
+    var zoomOut = button(t('Zoom out'), ['data-zoom', '-1']);
     list.parentNode.insertBefore(bar, list);
     list.classList.add('viewing');
     list.tabIndex = 0;
-    list.setAttribute('aria-label', name + ': use the arrow keys to turn pages, + and - to zoom');
+    list.setAttribute('aria-label', t('{0}: use the arrow keys to turn pages, + and - to zoom', name));
     var current = 0;
     var zoom = 0;
 
@@ -117,7 +125,7 @@
         img.setAttribute('height', String(Math.max(1, Math.round(full[1] * width / full[0]))));
       }
       list.classList.toggle('zoomed', level > base);
-      where.textContent = 'Page ' + (current + 1) + ' of ' + pages.length;
+      where.textContent = t('Page {0} of {1}', current + 1, pages.length);
       previous.disabled = current === 0;
       next.disabled = current === pages.length - 1;
       zoomIn.disabled = level === widths.length - 1;
@@ -161,7 +169,7 @@
     list.id = input.id + '-suggestions';
     list.className = 'suggestions';
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Suggestions');
+    list.setAttribute('aria-label', t('Suggestions'));
     list.hidden = true;
     input.parentElement.appendChild(list);
     input.setAttribute('role', 'combobox');
@@ -169,7 +177,7 @@
     input.setAttribute('aria-expanded', 'false');
     input.setAttribute('aria-controls', list.id);
     input.setAttribute('autocomplete', 'off');
-    var kinds = { record: 'Record', person: 'Person', place: 'Place', organization: 'Organization' };
+    var kinds = { record: t('Record'), person: t('Person'), place: t('Place'), organization: t('Organization') };
     var items = [], active = -1, timer = null, asked = 0;
 
     function close() {
@@ -244,7 +252,7 @@
     document.querySelectorAll('button[data-reading-list]').forEach(function (b) {
       var kept = list.some(function (r) { return String(r.id) === b.getAttribute('data-reading-list'); });
       b.setAttribute('aria-pressed', kept ? 'true' : 'false');
-      b.textContent = kept ? 'On your reading list (remove)' : 'Add to reading list';
+      b.textContent = kept ? t('On your reading list (remove)') : t('Add to reading list');
       b.hidden = false;
     });
     var page = document.querySelector('[data-reading-list-page]');
@@ -256,8 +264,8 @@
       var li = document.createElement('li');
       var date = document.createElement('p'); date.className = 'date'; date.textContent = r.date || '';
       var h = document.createElement('h2'); var a = document.createElement('a'); a.href = '/documents/' + r.id; a.textContent = r.title; h.appendChild(a);
-      var remove = document.createElement('button'); remove.type = 'button'; remove.className = 'quiet'; remove.textContent = 'Remove';
-      remove.setAttribute('aria-label', 'Remove ' + r.title + ' from the reading list');
+      var remove = document.createElement('button'); remove.type = 'button'; remove.className = 'quiet'; remove.textContent = t('Remove');
+      remove.setAttribute('aria-label', t('Remove {0} from the reading list', r.title));
       remove.addEventListener('click', function () { keepReadingList(readingList().filter(function (x) { return x.id !== r.id; })); });
       li.append(date, h, remove);
       ol.appendChild(li);
@@ -278,7 +286,7 @@
       keepReadingList(kept ? list.filter(function (r) { return r.id !== id; })
         : list.concat([{ id: id, title: add.getAttribute('data-title'), date: add.getAttribute('data-date') }]));
       var status = add.parentElement.querySelector('.copied');
-      if (status) status.textContent = kept ? 'Removed from your reading list' : 'Added to your reading list';
+      if (status) status.textContent = kept ? t('Removed from your reading list') : t('Added to your reading list');
       return;
     }
     if (event.target.closest('[data-reading-list-clear]')) keepReadingList([]);

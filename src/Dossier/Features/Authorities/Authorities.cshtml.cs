@@ -19,13 +19,6 @@ public sealed class AuthoritiesModel(DossierDb db) : PageModel
     public int PageNumber { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public string Title => Kind switch
-    {
-        AuthorityKind.Person => "People",
-        AuthorityKind.Place => "Places",
-        _ => "Organizations",
-    };
-
     public async Task<IActionResult> OnGetAsync(string kind, string? q, CancellationToken cancellationToken)
     {
         if (!AuthoritiesApi.Kinds.TryGetValue(kind, out var found)) return NotFound();

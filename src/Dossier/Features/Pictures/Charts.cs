@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Pictures;
 
@@ -26,10 +27,13 @@ public static class Charts
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Count(int n, string unit) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + (n == 1 ? unit.TrimEnd('s') : unit);
+    private static string Records(IStringLocalizer<Text> text, int n) => text.Plural(n, "{0} record", "{0} records");
+
+    // Figures people read follow the page's language; coordinates in the drawing never do.
+    private static string Figure(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>A histogram of counts by year or month; a bar with a link narrows to its period.</summary>
-    public static IHtmlContent Histogram(string id, string caption, IReadOnlyList<Bar> bars, string column, string csvUrl, string unit = "records")
+    public static IHtmlContent Histogram(IStringLocalizer<Text> text, string id, string caption, IReadOnlyList<Bar> bars, string column, string csvUrl)
     {
         const double width = 720, height = 180, left = 44, bottom = 24, top = 10;
         var max = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Count));
@@ -41,7 +45,7 @@ public static class Charts
         // The scale: the top count and nought, with the baseline.
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"axis\" aria-hidden=\"true\"><line x1=\"{N(left)}\" y1=\"{N(height - bottom)}\" x2=\"{N(width)}\" y2=\"{N(height - bottom)}\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(left)}\" y1=\"{N(top)}\" x2=\"{N(width)}\" y2=\"{N(top)}\" class=\"grid\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left - 6)}\" y=\"{N(top + 4)}\" text-anchor=\"end\">{max.ToString("N0", CultureInfo.InvariantCulture)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left - 6)}\" y=\"{N(top + 4)}\" text-anchor=\"end\">{Figure(max)}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left - 6)}\" y=\"{N(height - bottom)}\" text-anchor=\"end\">0</text>");
         // Labels under the bars, as many as fit.
         var every = Math.Max(1, (int)Math.Ceiling(48 / slot));
@@ -52,7 +56,7 @@ public static class Charts
         {
             var bar = bars[i];
             var h = bar.Count == 0 ? 0 : Math.Max(1, (height - bottom - top) * bar.Count / max);
-            var label = $"{bar.Label}: {Count(bar.Count, unit)}";
+            var label = $"{bar.Label}: {Records(text, bar.Count)}";
             var rect = $"<rect x=\"{N(left + i * slot + gap / 2)}\" y=\"{N(height - bottom - h)}\" width=\"{N(Math.Max(0.5, slot - gap))}\" height=\"{N(h)}\"><title>{E(label)}</title></rect>";
             // The whole column is the target, not only the bar: a short bar is as easy to click as a tall one.
             var target = $"<rect class=\"target\" x=\"{N(left + i * slot)}\" y=\"{N(top)}\" width=\"{N(slot)}\" height=\"{N(height - bottom - top)}\"/>";
@@ -62,15 +66,15 @@ public static class Charts
                 svg.Append(CultureInfo.InvariantCulture, $"<g aria-hidden=\"true\">{rect}</g>");
         }
         svg.Append("</svg>");
-        var table = Table(caption, [column, Capital(unit)], bars.Select(b => new[] { b.Label, b.Count.ToString("N0", CultureInfo.InvariantCulture) }));
-        return Figure(id, caption, svg.ToString(), table, csvUrl);
+        var table = Table(caption, [column, text["Records"]], bars.Select(b => new[] { b.Label, Figure(b.Count) }));
+        return Figure(text, id, caption, svg.ToString(), table, csvUrl);
     }
 
     /// <summary>
     /// A network: the authority at the centre, the people most often named in the same records around it (nearer the
     /// top, the more often), lines as thick as the records they share, and lines between those who share records too.
     /// </summary>
-    public static IHtmlContent Network(string id, string caption, Node center, IReadOnlyList<Node> others, IReadOnlyList<(int A, int B, int Records)> links, string csvUrl)
+    public static IHtmlContent Network(IStringLocalizer<Text> text, string id, string caption, Node center, IReadOnlyList<Node> others, IReadOnlyList<(int A, int B, int Records)> links, string csvUrl)
     {
         const double width = 720, height = 440, cx = width / 2, cy = height / 2, radius = 160;
         var max = Math.Max(1, others.Count == 0 ? 1 : others.Max(o => o.Count));
@@ -98,16 +102,16 @@ public static class Charts
             // The accessible name begins with the words shown (WCAG 2.5.3), then the name in full; no <title> inside,
             // whose text would count as the link's visible text.
             var shown = Short(other.Name);
-            var label = (shown == other.Name ? other.Name : $"{shown} ({other.Name})") + $": named with {center.Name} in {Count(other.Count, "records")}";
+            var label = (shown == other.Name ? other.Name : $"{shown} ({other.Name})") + ": " + text["named with {0} in {1}", center.Name, Records(text, other.Count)];
             svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{E(other.Href)}\" aria-label=\"{E(label)}\"><circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(tx)}\" y=\"{N(ty)}\" text-anchor=\"{anchor}\">{E(shown)}</text></a>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"center\"><circle cx=\"{N(cx)}\" cy=\"{N(cy)}\" r=\"16\"><title>{E(center.Name)}</title></circle>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(cx)}\" y=\"{N(cy + 34)}\" text-anchor=\"middle\">{E(Short(center.Name))}</text></g>");
         svg.Append("</svg>");
-        var table = Table(caption, ["Name", "Records with " + center.Name],
-            others.Select(o => new[] { o.Name, o.Count.ToString("N0", CultureInfo.InvariantCulture) }), others.Select(o => o.Href).ToList());
-        return Figure(id, caption, svg.ToString(), table, csvUrl);
+        var table = Table(caption, [text["Name"], text["Records with {0}", center.Name]],
+            others.Select(o => new[] { o.Name, Figure(o.Count) }), others.Select(o => o.Href).ToList());
+        return Figure(text, id, caption, svg.ToString(), table, csvUrl);
     }
 
     private static void Line(StringBuilder svg, (double X, double Y) a, (double X, double Y) b, double thickness, string kind) =>
@@ -126,7 +130,7 @@ public static class Charts
     /// A map without tiles: the land's outline (Natural Earth's 1:110m land, public domain, in the assembly) in plate
     /// carrée around the points, with a graticule every ten degrees and each point marked and named.
     /// </summary>
-    public static IHtmlContent Map(string id, string caption, IReadOnlyList<Point> points, string csvUrl)
+    public static IHtmlContent Map(IStringLocalizer<Text> text, string id, string caption, IReadOnlyList<Point> points, string csvUrl)
     {
         // A window 100° wide (50° high) around the points, or wider to hold them all, kept on the globe.
         var (minLon, maxLon) = (points.Min(p => p.Longitude), points.Max(p => p.Longitude));
@@ -147,19 +151,24 @@ public static class Charts
         foreach (var p in points)
         {
             var (x, y) = (p.Longitude + 180, 90 - p.Latitude);
-            var label = $"{p.Name}: {Degrees(p.Latitude, 'N', 'S')}, {Degrees(p.Longitude, 'E', 'W')}";
+            var label = $"{p.Name}: {Latitude(text, p.Latitude)}, {Longitude(text, p.Longitude)}";
             var mark = $"<circle class=\"point\" cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(0.9 * scale)}\"><title>{E(label)}</title></circle>" +
                        $"<text x=\"{N(x + 1.6 * scale)}\" y=\"{N(y + 0.7 * scale)}\" font-size=\"{N(2 * scale)}\">{E(p.Name)}</text>";
             svg.Append(p.Href is null ? $"<g role=\"img\" aria-label=\"{E(label)}\">{mark}</g>" : $"<a href=\"{E(p.Href)}\" aria-label=\"{E(label)}\">{mark}</a>");
         }
         svg.Append("</svg>");
-        var table = Table(caption, ["Place", "Latitude", "Longitude"],
-            points.Select(p => new[] { p.Name, p.Latitude.ToString("0.####", CultureInfo.InvariantCulture), p.Longitude.ToString("0.####", CultureInfo.InvariantCulture) }));
-        return Figure(id, caption, svg.ToString(), table, csvUrl);
+        var table = Table(caption, [text["Place"], text["Latitude"], text["Longitude"]],
+            points.Select(p => new[] { p.Name, p.Latitude.ToString("0.####", CultureInfo.CurrentCulture), p.Longitude.ToString("0.####", CultureInfo.CurrentCulture) }));
+        return Figure(text, id, caption, svg.ToString(), table, csvUrl);
     }
 
-    public static string Degrees(double value, char positive, char negative) =>
-        Math.Abs(value).ToString("0.##", CultureInfo.InvariantCulture) + "° " + (value >= 0 ? positive : negative);
+    /// <summary>"23.13° N" — "23,13° с. ш." in Russian.</summary>
+    public static string Latitude(IStringLocalizer<Text> text, double value) =>
+        Math.Abs(value).ToString("0.##", CultureInfo.CurrentCulture) + "° " + (value >= 0 ? text["N"] : text["S"]);
+
+    /// <summary>"82.38° W" — "82,38° з. д." in Russian.</summary>
+    public static string Longitude(IStringLocalizer<Text> text, double value) =>
+        Math.Abs(value).ToString("0.##", CultureInfo.CurrentCulture) + "° " + (value >= 0 ? text["E"] : text["W"]);
 
     private static readonly Lazy<string> Land = new(() =>
     {
@@ -168,8 +177,6 @@ public static class Charts
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().Trim();
     });
-
-    private static string Capital(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     private static string Table(string caption, string[] columns, IEnumerable<string[]> rows, IReadOnlyList<string>? links = null)
     {
@@ -189,10 +196,13 @@ public static class Charts
         return html.Append("</tbody></table>").ToString();
     }
 
-    private static HtmlString Figure(string id, string caption, string svg, string table, string csvUrl) => new(
-        $"<figure class=\"picture\" id=\"{id}\"><figcaption id=\"{id}-caption\">{E(caption)}</figcaption>{svg}" +
-        $"<details class=\"figures\"><summary>The figures as a table</summary>{table}</details>" +
-        $"<p class=\"download\"><a href=\"{E(csvUrl)}\" download type=\"text/csv\">Download the figures (CSV)</a></p></figure>");
+    private static HtmlString Figure(IStringLocalizer<Text> text, string id, string caption, string svg, string table, string csvUrl) => new(
+        // A keyboard passes a picture's many links (a bar, a person each) in one step: the skip link shows on focus.
+        $"<figure class=\"picture\" id=\"{id}\"><figcaption id=\"{id}-caption\">{E(caption)}</figcaption>" +
+        $"<a class=\"skip\" href=\"#{id}-after\">{E(text["Skip the picture"])}</a>{svg}" +
+        $"<details class=\"figures\"><summary>{E(text["The figures as a table"])}</summary>{table}</details>" +
+        $"<p class=\"download\"><a href=\"{E(csvUrl)}\" download type=\"text/csv\">{E(text["Download the figures (CSV)"])}</a></p></figure>" +
+        $"<div id=\"{id}-after\" tabindex=\"-1\"></div>");
 
     /// <summary>Rows as a CSV file (RFC 4180, the export's rules), with a header.</summary>
     public static IResult Csv(string fileName, string[] header, IEnumerable<string?[]> rows)

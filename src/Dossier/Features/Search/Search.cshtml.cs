@@ -5,12 +5,13 @@ using Dossier.Features.Operations;
 using Dossier.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Search;
 
 // The page runs the same searches as the API, so it has the same limit against scraping.
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Search)]
-public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, DossierDb db) : PageModel
+public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, DossierDb db, IStringLocalizer<Text> text) : PageModel
 {
     /// <summary>The search's facets, with public collections only; <see cref="CollectionTitles"/> names them.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; private set; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
@@ -29,7 +30,7 @@ public sealed class SearchModel(RecordIndex index, DossierMetrics metrics, Dossi
         "language" => Display.Language(value),
         "collection" => CollectionTitles.GetValueOrDefault(value, value),
         _ when Dossier.Authorities.AuthorityKinds.Of(facet) is not null => AuthorityNames.GetValueOrDefault(value, value),
-        "text" => value == Dossier.Search.Facets.TextMachineRead ? "Machine-read from the originals" : "Transcribed",
+        "text" => value == Dossier.Search.Facets.TextMachineRead ? text["Machine-read from the originals"] : text["Transcribed"],
         _ => value,
     };
 

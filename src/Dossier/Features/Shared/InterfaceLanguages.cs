@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features;
 
@@ -47,6 +49,32 @@ public static class InterfaceLanguages
     public static bool IsPage(PathString path) =>
         !MachinePaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
         && !Path.HasExtension(path.Value);
+
+    /// <summary>The phrases site.js writes into pages, in the page's language, as the JSON the layout gives it.</summary>
+    public static string ScriptPhrases(IStringLocalizer<Text> text) => JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["Copied"] = text["Copied"],
+        ["Press Ctrl+C to copy"] = text["Press Ctrl+C to copy"],
+        ["the original"] = text["the original"],
+        ["Pages of {0}"] = text["Pages of {0}"],
+        ["Previous page"] = text["Previous page"],
+        ["Next page"] = text["Next page"],
+        ["Zoom in"] = text["Zoom in"],
+        ["Zoom out"] = text["Zoom out"],
+        ["{0}: use the arrow keys to turn pages, + and - to zoom"] = text["{0}: use the arrow keys to turn pages, + and - to zoom"],
+        ["Page {0} of {1}"] = text["Page {0} of {1}"],
+        ["Suggestions"] = text["Suggestions"],
+        ["Record"] = text["Record"],
+        ["Person"] = text["Person"],
+        ["Place"] = text["Place"],
+        ["Organization"] = text["Organization"],
+        ["On your reading list (remove)"] = text["On your reading list (remove)"],
+        ["Add to reading list"] = text["Add to reading list"],
+        ["Remove"] = text["Remove"],
+        ["Remove {0} from the reading list"] = text["Remove {0} from the reading list"],
+        ["Removed from your reading list"] = text["Removed from your reading list"],
+        ["Added to your reading list"] = text["Added to your reading list"],
+    });
 
     /// <summary>POST /language: the switch keeps the chosen language for a year and returns to the page it was on.</summary>
     public static void MapInterfaceLanguageSwitch(this IEndpointRouteBuilder app) =>

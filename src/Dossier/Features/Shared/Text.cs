@@ -40,7 +40,7 @@ public static class TextPlurals
             "ru" or "uk" => (n % 10, n % 100) switch
             {
                 (1, not 11) => 0,
-                (>= 2 and <= 4, < 12 or > 14) => 1,
+                ( >= 2 and <= 4, < 12 or > 14) => 1,
                 _ => 2,
             },
             _ => n == 1 ? 0 : 1,
