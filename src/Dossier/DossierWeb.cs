@@ -74,7 +74,9 @@ public static class DossierWeb
                 page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(maxUpload * 4));
                 page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = maxUpload * 4 });
             });
-        });
+        })
+            // Forms' messages (a Required attribute's ErrorMessage) are phrases of the same resource as the pages'.
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)));
         builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
 
         var app = builder.Build();

@@ -19,8 +19,8 @@ public sealed partial class InterfaceLanguagesTests
         throw new DirectoryNotFoundException("The repository root (Dossier.slnx) was not found above " + AppContext.BaseDirectory);
     }
 
-    // T["…"] in a page, text["…"] in its model; counted phrases as T.Plural(n, "…", "…").
-    [GeneratedRegex("""\b(?:T|text)\[\s*"((?:[^"\\]|\\.)*)"\s*[\],]""")]
+    // T["…"] in a page, text["…"] in its model, a form's ErrorMessage = "…"; counted phrases as T.Plural(n, "…", "…").
+    [GeneratedRegex("""(?:\b(?:T|text)\[|ErrorMessage\s*=)\s*"((?:[^"\\]|\\.)*)"\s*[\],)]""")]
     private static partial Regex Phrase();
 
     [GeneratedRegex("""\.Plural\([^"]*?"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)""")]

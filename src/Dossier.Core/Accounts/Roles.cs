@@ -11,6 +11,9 @@ public static class Roles
     public const string Editor = "Editor";
     public const string Contributor = "Contributor";
 
+    /// <summary>A reader with an account of their own (saved searches): not staff, sees only what visitors see.</summary>
+    public const string Researcher = "Researcher";
+
     public static readonly IReadOnlyList<string> All = [Administrator, Editor, Contributor];
 
     /// <summary>A role from what a person types: <c>admin</c>, <c>editor</c>, <c>contributor</c>, in any case.</summary>

@@ -35,6 +35,7 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private static readonly (string Change, string? UserId, string? UserName) Unattributed = ("changed", null, null);
@@ -329,6 +330,16 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             token.Property(t => t.Start).HasMaxLength(32);
             token.Property(t => t.Name).HasMaxLength(200);
             token.HasOne<IdentityUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SavedSearch>(saved =>
+        {
+            saved.ToTable("SavedSearches");
+            saved.HasIndex(s => s.FeedKey).IsUnique();
+            saved.HasIndex(s => s.UserId);
+            saved.Property(s => s.FeedKey).HasMaxLength(64);
+            saved.Property(s => s.Name).HasMaxLength(200);
+            saved.Property(s => s.Query).HasMaxLength(SavedSearch.MaxQueryLength);
+            saved.HasOne<IdentityUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<IndexingTask>(task =>
         {

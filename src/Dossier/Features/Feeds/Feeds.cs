@@ -33,6 +33,7 @@ public static class Feeds
         app.MapGet("/feeds/records.atom", RecordsFeedAsync);
         app.MapGet("/feeds/search.atom", SearchFeedAsync).RequireRateLimiting(RateLimits.Search);
         app.MapGet("/feeds/collections/{slug}.atom", CollectionFeedAsync);
+        app.MapGet("/feeds/saved/{key}.atom", SavedSearchFeedAsync).RequireRateLimiting(RateLimits.Search);
         app.MapGet("/sitemap.xml", (HttpContext http, DossierDb db, CancellationToken ct) => SitemapAsync(http, db, perFile, null, ct));
         app.MapGet("/sitemaps/{number:int}.xml", (int number, HttpContext http, DossierDb db, CancellationToken ct) => SitemapAsync(http, db, perFile, number, ct));
         app.MapGet("/robots.txt", (HttpContext http) => TypedResults.Text(
@@ -71,32 +72,72 @@ public static class Feeds
     {
         var request = SearchRequest.ReadForAllHits(http.Request.Query);
         if (request.Errors.Count > 0) return TypedResults.ValidationProblem(request.Errors);
-        HashSet<int> matching;
+        List<ArchivalRecord> records;
         try
         {
-            matching = [.. index.MatchingIds(await PublicCollections.OnlyPublicAsync(db, request.Options, cancellationToken))];
+            records = await NewestMatchingAsync(db, index, request, cancellationToken);
         }
         catch (SearchQueryException e)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [e.Message] });
         }
-        // Newest publications first, the search's among them: numbers read in order until the feed is full, then the records.
-        var newest = new List<int>();
-        if (matching.Count > 0)
-        {
-            await foreach (var id in Published(db).OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Select(r => r.Id)
-                               .AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                if (!matching.Contains(id)) continue;
-                newest.Add(id);
-                if (newest.Count == EntriesPerFeed || newest.Count == matching.Count) break;
-            }
-        }
-        var records = await Published(db).Where(r => newest.Contains(r.Id))
-            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         var query = http.Request.QueryString.Value ?? "";
         var what = request.Query is { } q ? $"“{XmlText.Clean(q)}”" : "a search";
         return Atom(http.Request, archive, records, $"{archive.Name}: newly published records for {what}", "/feeds/search.atom" + query, "/search" + query);
+    }
+
+    /// <summary>
+    /// A researcher's saved search as a private feed: the address's secret names it, and the feed is the public search's
+    /// (published records only). A removed search's address answers 404.
+    /// </summary>
+    public static async Task<IResult> SavedSearchFeedAsync(string key, HttpContext http, DossierDb db, RecordIndex index, ArchiveOptions archive, CancellationToken cancellationToken)
+    {
+        var saved = await db.SavedSearches.AsNoTracking().FirstOrDefaultAsync(s => s.FeedKey == key, cancellationToken);
+        if (saved is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Feed not found", detail: "No saved search has this feed address; it may have been removed.");
+        var request = SearchRequest.ReadForAllHits(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(saved.Query)));
+        List<ArchivalRecord> records;
+        try
+        {
+            records = request.Errors.Count > 0 ? [] : await NewestMatchingAsync(db, index, request, cancellationToken);
+        }
+        catch (SearchQueryException)
+        {
+            records = [];
+        }
+        // Not for crawlers or caches shared between people: the address is the researcher's own.
+        http.Response.Headers.CacheControl = "private, max-age=300";
+        http.Response.Headers["X-Robots-Tag"] = "noindex";
+        return Atom(http.Request, archive, records, $"{archive.Name}: {XmlText.Clean(saved.Name)}", $"/feeds/saved/{key}.atom", "/search" + saved.Query);
+    }
+
+    /// <summary>The search's records, newest publications first, as many as a feed holds.</summary>
+    public static async Task<List<ArchivalRecord>> NewestMatchingAsync(DossierDb db, RecordIndex index, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var newest = await NewestMatchingIdsAsync(db, index, request, null, EntriesPerFeed, cancellationToken);
+        return await Published(db).Where(r => newest.Contains(r.Id))
+            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The numbers of the published records a search finds, newest publications first, published after
+    /// <paramref name="since"/> when given, at most <paramref name="limit"/>: publications are read in order (the
+    /// newest first) until enough match, so a count of what is new reads only what was published since.
+    /// </summary>
+    public static async Task<List<int>> NewestMatchingIdsAsync(DossierDb db, RecordIndex index, SearchRequest request, DateTime? since, int limit, CancellationToken cancellationToken)
+    {
+        var matching = index.MatchingIds(await PublicCollections.OnlyPublicAsync(db, request.Options, cancellationToken)).ToHashSet();
+        var newest = new List<int>();
+        if (matching.Count == 0) return newest;
+        var published = Published(db);
+        if (since is { } after) published = published.Where(r => r.PublishedAt > after);
+        await foreach (var id in published.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Select(r => r.Id)
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!matching.Contains(id)) continue;
+            newest.Add(id);
+            if (newest.Count == limit || newest.Count == matching.Count) break;
+        }
+        return newest;
     }
 
     private static IResult Atom(HttpRequest request, ArchiveOptions archive, List<ArchivalRecord> records, string title, string self, string alternate)
