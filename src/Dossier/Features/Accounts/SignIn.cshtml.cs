@@ -4,11 +4,12 @@ using Dossier.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Accounts;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn, DossierDb db, TimeProvider clock) : PageModel
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, DossierDb db, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -45,8 +46,8 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, DossierDb db
         await db.SaveChangesAsync();
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/editor");
         ModelState.AddModelError("", result.IsLockedOut
-            ? "This account is locked for a while after repeated failed sign-ins. Try again later, or ask an administrator."
-            : "The email address or the password is not right.");
+            ? text["This account is locked for a while after repeated failed sign-ins. Try again later, or ask an administrator."]
+            : text["The email address or the password is not right."]);
         return Page();
     }
 }

@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Administration;
 
 /// <summary>The administrators' page of accounts: add one, change its role, lift a lock-out. Every change is audited.</summary>
 [Authorize(Policy = Policies.Administrators)]
-public sealed class UsersModel(UserManager<IdentityUser> users, DossierDb db, TimeProvider clock) : PageModel
+public sealed class UsersModel(UserManager<IdentityUser> users, DossierDb db, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public IReadOnlyList<Account> Accounts { get; private set; } = [];
     public string? Problem { get; private set; }
@@ -23,23 +24,23 @@ public sealed class UsersModel(UserManager<IdentityUser> users, DossierDb db, Ti
 
     public async Task<IActionResult> OnPostAddAsync(string? email, string? role, string? password)
     {
-        if (Roles.Parse(role) is not { } chosen) return await RefuseAsync("Choose a role.");
-        if (string.IsNullOrWhiteSpace(email)) return await RefuseAsync("Give the email address.");
+        if (Roles.Parse(role) is not { } chosen) return await RefuseAsync(text["Choose a role."]);
+        if (string.IsNullOrWhiteSpace(email)) return await RefuseAsync(text["Give the email address."]);
         var added = await StaffAccounts.AddAsync(HttpContext.RequestServices, email, chosen, password ?? "",
             (users.GetUserId(User), User.Identity?.Name), "by an administrator", HttpContext.RequestAborted);
         if (!added.Succeeded) return await RefuseAsync(string.Join(" ", added.Errors.Select(e => e.Description)));
-        Done = $"Added {email.Trim()} as {chosen}.";
+        Done = text["Added {0} as {1}.", email.Trim(), Editing.StaffWords.Role(text, chosen)];
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRoleAsync(string id, string? role)
     {
         if (await users.FindByIdAsync(id) is not { } user) return NotFound();
-        if (Roles.Parse(role) is not { } chosen) return await RefuseAsync("Choose a role.");
+        if (Roles.Parse(role) is not { } chosen) return await RefuseAsync(text["Choose a role."]);
         var before = await users.GetRolesAsync(user);
         if (before.Contains(Roles.Administrator) && chosen != Roles.Administrator
             && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 1)
-            return await RefuseAsync("The archive's last administrator keeps the role: make another administrator first.");
+            return await RefuseAsync(text["The archive's last administrator keeps the role: make another administrator first."]);
         await users.RemoveFromRolesAsync(user, before);
         var granted = await StaffAccounts.GrantAsync(HttpContext.RequestServices, user, chosen);
         if (!granted.Succeeded) return await RefuseAsync(string.Join(" ", granted.Errors.Select(e => e.Description)));
@@ -47,7 +48,7 @@ public sealed class UsersModel(UserManager<IdentityUser> users, DossierDb db, Ti
         await users.UpdateSecurityStampAsync(user);
         Audit(AuditEvents.RoleGranted, user, $"{chosen} (was {(before.Count == 0 ? "none" : string.Join(", ", before))})");
         await db.SaveChangesAsync();
-        Done = $"{user.Email} is now {chosen}.";
+        Done = text["{0} is now {1}.", user.Email ?? "", Editing.StaffWords.Role(text, chosen)];
         return RedirectToPage();
     }
 
@@ -60,14 +61,14 @@ public sealed class UsersModel(UserManager<IdentityUser> users, DossierDb db, Ti
         if (await users.FindByIdAsync(id) is not { } user) return NotFound();
         var before = await users.GetRolesAsync(user);
         if (before.Contains(Roles.Administrator) && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 1)
-            return await RefuseAsync("The archive's last administrator cannot be disabled: make another administrator first.");
+            return await RefuseAsync(text["The archive's last administrator cannot be disabled: make another administrator first."]);
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await users.RemoveFromRolesAsync(user, before);
         await users.UpdateSecurityStampAsync(user);
         Audit(AuditEvents.Disabled, user, before.Count == 0 ? null : $"was {string.Join(", ", before)}");
         await db.SaveChangesAsync();
-        Done = $"{user.Email} is disabled.";
+        Done = text["{0} is disabled.", user.Email ?? ""];
         return RedirectToPage();
     }
 
@@ -78,7 +79,7 @@ public sealed class UsersModel(UserManager<IdentityUser> users, DossierDb db, Ti
         await users.ResetAccessFailedCountAsync(user);
         Audit(AuditEvents.Unlocked, user, null);
         await db.SaveChangesAsync();
-        Done = $"{user.Email} may sign in again.";
+        Done = text["{0} may sign in again.", user.Email ?? ""];
         return RedirectToPage();
     }
 

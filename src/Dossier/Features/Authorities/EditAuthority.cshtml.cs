@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Authorities;
 
@@ -15,7 +16,8 @@ namespace Dossier.Features.Authorities;
 /// or split in two by choosing the names of the other.
 /// </summary>
 [Authorize(Policy = Policies.Editors)]
-public sealed class EditAuthorityModel(DossierDb db, AuthorityCuration curation, UserManager<IdentityUser> users) : PageModel
+public sealed class EditAuthorityModel(DossierDb db, AuthorityCuration curation, UserManager<IdentityUser> users,
+    IStringLocalizer<Text> text) : PageModel
 {
     private readonly DossierDb db = db.WholeArchive();
 
@@ -48,12 +50,12 @@ public sealed class EditAuthorityModel(DossierDb db, AuthorityCuration curation,
             if (id == "new")
             {
                 var made = await curation.CreateAsync(Form, cancellationToken);
-                TempData["done"] = "Made. The records that may name it were read again.";
+                TempData["done"] = text["Made. The records that may name it were read again."].Value;
                 return Redirect($"/editor/authorities/{made.Id}");
             }
             if (!int.TryParse(id, out var number) || await LoadAsync(number, cancellationToken) is null) return NotFound();
             await curation.UpdateAsync(number, Form, cancellationToken);
-            TempData["done"] = "Saved. The records that may name it were read again.";
+            TempData["done"] = text["Saved. The records that may name it were read again."].Value;
             return Redirect($"/editor/authorities/{number}");
         }
         catch (AuthorityException e)
@@ -70,9 +72,9 @@ public sealed class EditAuthorityModel(DossierDb db, AuthorityCuration curation,
         curation.Actor = (users.GetUserId(User), User.Identity?.Name);
         try
         {
-            if (from is null) throw new AuthorityException("give the number of the authority to merge into this one");
+            if (from is null) throw new AuthorityException(text["give the number of the authority to merge into this one"]);
             var merged = await curation.MergeAsync(from.Value, id, cancellationToken);
-            TempData["done"] = $"Authority {from} was merged into this one.";
+            TempData["done"] = text["Authority {0} was merged into this one.", from.Value].Value;
             return Redirect($"/editor/authorities/{merged.Id}");
         }
         catch (AuthorityException e)
@@ -87,7 +89,7 @@ public sealed class EditAuthorityModel(DossierDb db, AuthorityCuration curation,
         try
         {
             var split = await curation.SplitAsync(id, names, cancellationToken);
-            TempData["done"] = $"Split from authority {id}.";
+            TempData["done"] = text["Split from authority {0}.", id].Value;
             return Redirect($"/editor/authorities/{split.Id}");
         }
         catch (AuthorityException e)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Authorities;
 
@@ -15,7 +16,8 @@ namespace Dossier.Features.Authorities;
 /// missed). Each can be confirmed, rejected or reopened.
 /// </summary>
 [Authorize(Policy = Policies.Editors)]
-public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation, UserManager<IdentityUser> users) : PageModel
+public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation, UserManager<IdentityUser> users,
+    IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 50;
 
@@ -65,7 +67,7 @@ public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation
         catch (Exception e) when (e is AuthorityException or DbUpdateException)
         {
             // A unique clash is a second click, or another editor, that linked it first.
-            Problem = e is AuthorityException ? e.Message : "another change of this record's mentions came first; look again and try once more";
+            Problem = e is AuthorityException ? e.Message : text["another change of this record's mentions came first; look again and try once more"];
             await LoadAsync(record, null, null, cancellationToken);
             return Page();
         }
@@ -81,7 +83,7 @@ public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation
         }
         catch (Exception e) when (e is AuthorityException or DbUpdateException)
         {
-            Problem = e is AuthorityException ? e.Message : "another change of this mention came first; look again and try once more";
+            Problem = e is AuthorityException ? e.Message : text["another change of this mention came first; look again and try once more"];
             await LoadAsync(record, authority, null, cancellationToken);
             return Page();
         }
@@ -137,12 +139,12 @@ public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation
         ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
     }.Where(p => p.Value is not null)).ToUriComponent();
 
-    public static string Describe(MentionState state, MentionCertainty certainty) => (state, certainty) switch
+    public static string Describe(IStringLocalizer<Text> text, MentionState state, MentionCertainty certainty) => (state, certainty) switch
     {
-        (MentionState.Confirmed, _) => "confirmed",
-        (MentionState.Rejected, _) => "rejected",
-        (_, MentionCertainty.Certain) => "found (a full name)",
-        (_, MentionCertainty.Probable) => "proposed: one authority bears these words",
-        _ => "proposed: several authorities bear these words",
+        (MentionState.Confirmed, _) => text["confirmed"],
+        (MentionState.Rejected, _) => text["rejected"],
+        (_, MentionCertainty.Certain) => text["found (a full name)"],
+        (_, MentionCertainty.Probable) => text["proposed: one authority bears these words"],
+        _ => text["proposed: several authorities bear these words"],
     };
 }

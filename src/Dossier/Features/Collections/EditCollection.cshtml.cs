@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Collections;
 
@@ -17,7 +18,8 @@ namespace Dossier.Features.Collections;
 /// editors add (by number, by Record ID or every record a search finds), move, put in date order and take out.
 /// </summary>
 [Authorize(Policy = Policies.Editors)]
-public sealed class EditCollectionModel(DossierDb db, CollectionCuration curation, RecordIndex index, UserManager<IdentityUser> users) : PageModel
+public sealed class EditCollectionModel(DossierDb db, CollectionCuration curation, RecordIndex index, UserManager<IdentityUser> users,
+    IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 100;
 
@@ -44,36 +46,36 @@ public sealed class EditCollectionModel(DossierDb db, CollectionCuration curatio
     }
 
     public Task<IActionResult> OnPostDescribeAsync(int id, string? title, string? description, bool isPublic, CancellationToken cancellationToken) =>
-        ChangeAsync(id, c => curation.DescribeAsync(c, title ?? "", description, isPublic, cancellationToken), _ => "Saved.", cancellationToken);
+        ChangeAsync(id, c => curation.DescribeAsync(c, title ?? "", description, isPublic, cancellationToken), _ => text["Saved."], cancellationToken);
 
     /// <summary>Records by the archive's numbers or by their Record IDs, separated by spaces, commas or lines.</summary>
     public Task<IActionResult> OnPostAddAsync(int id, string? records, string? by, CancellationToken cancellationToken) =>
         ChangeAsync(id, async c =>
         {
             var given = (records ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            if (given.Length == 0) throw new CollectionException("name the records to add");
+            if (given.Length == 0) throw new CollectionException(text["name the records to add"]);
             List<int> ids;
             if (by == "recordId")
             {
                 var found = await db.Records.Where(r => r.RecordId != null && given.Contains(r.RecordId)).Select(r => new { r.Id, r.RecordId }).ToListAsync(cancellationToken);
                 var unknown = given.Where(g => !found.Any(f => f.RecordId == g)).ToList();
-                if (unknown.Count > 0) throw new CollectionException($"no record has the Record ID {string.Join(", ", unknown.Take(10))}");
+                if (unknown.Count > 0) throw new CollectionException(text["no record has the Record ID {0}", string.Join(", ", unknown.Take(10))]);
                 ids = [.. given.Select(g => found.First(f => f.RecordId == g).Id)];
             }
             else
             {
                 var bad = given.Where(g => !int.TryParse(g.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out _)).ToList();
-                if (bad.Count > 0) throw new CollectionException($"not a record number: {string.Join(", ", bad.Take(10))}");
+                if (bad.Count > 0) throw new CollectionException(text["not a record number: {0}", string.Join(", ", bad.Take(10))]);
                 ids = [.. given.Select(g => int.Parse(g.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture))];
             }
             return await curation.AddAsync(c, ids, cancellationToken);
-        }, added => $"{added} {(added == 1 ? "record" : "records")} added.", cancellationToken);
+        }, added => text.Plural(added, "{0} record added.", "{0} records added."), cancellationToken);
 
     /// <summary>Every record a search of the whole archive (every state) finds, best first.</summary>
     public Task<IActionResult> OnPostAddSearchAsync(int id, string? q, CancellationToken cancellationToken) =>
         ChangeAsync(id, async c =>
         {
-            if (string.IsNullOrWhiteSpace(q)) throw new CollectionException("give the search whose records to add");
+            if (string.IsNullOrWhiteSpace(q)) throw new CollectionException(text["give the search whose records to add"]);
             IReadOnlyList<int> found;
             try
             {
@@ -83,22 +85,22 @@ public sealed class EditCollectionModel(DossierDb db, CollectionCuration curatio
             {
                 throw new CollectionException(e.Message);
             }
-            if (found.Count == 0) throw new CollectionException("the search finds no records");
+            if (found.Count == 0) throw new CollectionException(text["the search finds no records"]);
             // The index may still hold a record deleted a moment ago.
             var alive = await db.Records.Where(r => found.Contains(r.Id) && r.DeletedAt == null).Select(r => r.Id).ToListAsync(cancellationToken);
             return await curation.AddAsync(c, [.. found.Where(alive.Contains)], cancellationToken);
-        }, added => $"{added} {(added == 1 ? "record" : "records")} added.", cancellationToken);
+        }, added => text.Plural(added, "{0} record added.", "{0} records added."), cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAsync(int id, int[] selected, CancellationToken cancellationToken) =>
-        ChangeAsync(id, c => selected.Length == 0 ? throw new CollectionException("choose the records to take out") : curation.RemoveAsync(c, selected, cancellationToken),
-            removed => $"{removed} {(removed == 1 ? "record" : "records")} taken out of the collection.", cancellationToken);
+        ChangeAsync(id, c => selected.Length == 0 ? throw new CollectionException(text["choose the records to take out"]) : curation.RemoveAsync(c, selected, cancellationToken),
+            removed => text.Plural(removed, "{0} record taken out of the collection.", "{0} records taken out of the collection."), cancellationToken);
 
     public Task<IActionResult> OnPostMoveAsync(int id, int record, int by, CancellationToken cancellationToken) =>
-        ChangeAsync(id, c => curation.MoveRecordAsync(c, record, by, cancellationToken), _ => "Moved.", cancellationToken, Display.PageOf(Request.Form));
+        ChangeAsync(id, c => curation.MoveRecordAsync(c, record, by, cancellationToken), _ => text["Moved."], cancellationToken, Display.PageOf(Request.Form));
 
 
     public Task<IActionResult> OnPostOrderByDateAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, c => curation.OrderByDateAsync(c, cancellationToken), _ => "Put in date order.", cancellationToken);
+        ChangeAsync(id, c => curation.OrderByDateAsync(c, cancellationToken), _ => text["Put in date order."], cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
@@ -106,7 +108,7 @@ public sealed class EditCollectionModel(DossierDb db, CollectionCuration curatio
         if (!confirm)
         {
             await LoadAsync(id, 1, cancellationToken);
-            Problem = "Tick the box to confirm the collection's deletion (its records stay in the archive).";
+            Problem = text["Tick the box to confirm the collection's deletion (its records stay in the archive)."];
             return Page();
         }
         curation.Actor = Actor();

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Editing;
 
@@ -18,7 +19,8 @@ namespace Dossier.Features.Editing;
 /// contributor edits their own drafts.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index, Dossier.Authorities.MentionPatterns mentions) : PageModel
+public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index, Dossier.Authorities.MentionPatterns mentions,
+    IStringLocalizer<Text> text) : PageModel
 {
     private readonly DossierDb db = db.WholeArchive();
 
@@ -55,7 +57,7 @@ public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, Tim
         RecordImport.Prepare(edited);
         if (edited.RecordId is { } recordId && await db.Records.AnyAsync(r => r.RecordId == recordId && r.Id != (id ?? 0), cancellationToken))
         {
-            ModelState.AddModelError($"{nameof(Form)}.{nameof(RecordForm.RecordId)}", $"Another record has the Record ID {recordId}.");
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(RecordForm.RecordId)}", text["Another record has the Record ID {0}.", recordId]);
             return Invalid();
         }
         if (record is null)
@@ -74,7 +76,7 @@ public sealed class EditModel(DossierDb db, UserManager<IdentityUser> users, Tim
             RecordImport.Prepare(record);
         }
         await Curators.SaveChangeAsync(db, index, mentions, record, now, id is null ? "created" : "edited", user, cancellationToken);
-        TempData[nameof(RecordWorkflowModel.Done)] = id is null ? "Created, as a draft." : "Saved.";
+        TempData[nameof(RecordWorkflowModel.Done)] = (id is null ? text["Created, as a draft."] : text["Saved."]).Value;
         return Redirect($"/editor/records/{record.Id}");
     }
 

@@ -8,12 +8,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Editing;
 
 /// <summary>A record's revisions: who changed what and when, the difference between any two, and restoring an older one.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class HistoryModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index, Dossier.Authorities.MentionPatterns mentions) : PageModel
+public sealed class HistoryModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index, Dossier.Authorities.MentionPatterns mentions,
+    IStringLocalizer<Text> text) : PageModel
 {
     private readonly DossierDb db = db.WholeArchive();
 
@@ -58,7 +60,7 @@ public sealed class HistoryModel(DossierDb db, UserManager<IdentityUser> users, 
         var change = $"restored revision {number}";
         db.AuditLog.Add(new AuditEntry { At = now, Event = AuditEvents.RevisionRestored, UserId = user?.Id, UserName = user?.Email, RecordId = id, Detail = change });
         await Curators.SaveChangeAsync(db, index, mentions, Record, now, change, user, cancellationToken);
-        Done = $"Revision {number} restored, as a new revision.";
+        Done = text["Revision {0} restored, as a new revision.", number];
         return RedirectToPage(new { id });
     }
 

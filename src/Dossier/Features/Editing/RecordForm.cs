@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dossier.Languages;
 using Dossier.Records;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Editing;
 
@@ -57,16 +58,18 @@ public sealed class RecordForm : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrWhiteSpace(Title)) yield return new("A record needs a title.", [nameof(Title)]);
-        else if (Title.Length > 2000) yield return new("A title has 2,000 characters at most.", [nameof(Title)]);
-        if (RecordId?.Trim().Length > 64) yield return new("A Record ID has 64 characters at most.", [nameof(RecordId)]);
+        // The messages in the reader's language (the request's services hold the pages' words).
+        var text = validationContext.GetRequiredService<IStringLocalizer<Text>>();
+        if (string.IsNullOrWhiteSpace(Title)) yield return new(text["A record needs a title."], [nameof(Title)]);
+        else if (Title.Length > 2000) yield return new(text["A title has 2,000 characters at most."], [nameof(Title)]);
+        if (RecordId?.Trim().Length > 64) yield return new(text["A Record ID has 64 characters at most."], [nameof(RecordId)]);
         if (!string.IsNullOrWhiteSpace(Date) && !PartialDate.TryParseIso(Date.Trim(), out _))
-            yield return new("Write the date as YYYY, YYYY-MM or YYYY-MM-DD (for example 1962-10-27).", [nameof(Date)]);
+            yield return new(text["Write the date as YYYY, YYYY-MM or YYYY-MM-DD (for example 1962-10-27)."], [nameof(Date)]);
         if (!string.IsNullOrWhiteSpace(UploadedDate) && !PartialDate.TryParseIso(UploadedDate.Trim(), out _))
-            yield return new("Write the date as YYYY, YYYY-MM or YYYY-MM-DD.", [nameof(UploadedDate)]);
+            yield return new(text["Write the date as YYYY, YYYY-MM or YYYY-MM-DD."], [nameof(UploadedDate)]);
         foreach (var language in Split(Languages, ','))
             if (LanguageNames.ToCode(language) is null)
-                yield return new($"'{language}' is not a language code (such as en, ru, es) or an English language name.", [nameof(Languages)]);
+                yield return new(text["'{0}' is not a language code (such as en, ru, es) or an English language name.", language], [nameof(Languages)]);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < Transcripts.Count; i++)
         {
@@ -74,11 +77,11 @@ public sealed class RecordForm : IValidatableObject
             if (t.Remove || (string.IsNullOrWhiteSpace(t.Language) && string.IsNullOrWhiteSpace(t.Text))) continue;
             var field = $"{nameof(Transcripts)}[{i}].{nameof(TranscriptForm.Language)}";
             if (LanguageNames.ToCode(t.Language) is not { } code)
-                yield return new("Give the transcript's language (such as en or ru).", [field]);
+                yield return new(text["Give the transcript's language (such as en or ru)."], [field]);
             else if (!seen.Add(code))
-                yield return new($"There is already a transcript in {LanguageNames.EnglishName(code)}: a record holds one text per language.", [field]);
+                yield return new(text["There is already a transcript in {0}: a record holds one text per language.", LanguageNames.EnglishName(code)], [field]);
             if (string.IsNullOrWhiteSpace(t.Text))
-                yield return new("A transcript needs its text (tick Remove to take it out).", [$"{nameof(Transcripts)}[{i}].{nameof(TranscriptForm.Text)}"]);
+                yield return new(text["A transcript needs its text (tick Remove to take it out)."], [$"{nameof(Transcripts)}[{i}].{nameof(TranscriptForm.Text)}"]);
         }
     }
 

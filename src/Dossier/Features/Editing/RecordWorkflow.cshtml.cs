@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Editing;
 
@@ -18,7 +19,7 @@ namespace Dossier.Features.Editing;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, RecordIndex index, OriginalAttachment attachment,
-    IConfiguration configuration) : PageModel
+    IConfiguration configuration, IStringLocalizer<Text> text) : PageModel
 {
     /// <summary>The largest original a browser may upload (Dossier:Originals:MaxUploadBytes, 512 MiB by default).</summary>
     public long MaxUploadBytes { get; } = configuration.GetValue("Dossier:Originals:MaxUploadBytes", DefaultMaxUploadBytes);
@@ -48,7 +49,7 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
 
     public Task<IActionResult> OnPostPublishAsync(int id, DateOnly? embargoUntil, CancellationToken cancellationToken) =>
         // A date that cannot be read must not become "no embargo": that would publish at once.
-        !ModelState.IsValid ? RefuseAsync(id, "The embargo date is not a date: write it as YYYY-MM-DD, or leave it empty to publish now.", cancellationToken) :
+        !ModelState.IsValid ? RefuseAsync(id, text["The embargo date is not a date: write it as YYYY-MM-DD, or leave it empty to publish now."], cancellationToken) :
         StepAsync(id, WorkflowStep.Publish, embargoUntil, null, cancellationToken);
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, string? reason, CancellationToken cancellationToken) =>
@@ -74,8 +75,8 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!MayChangeOriginals) return Forbid();
-        if (files.Count == 0) return await RefuseAsync(id, "Choose the files to attach.", cancellationToken);
-        var tooLarge = files.Where(f => f.Length > MaxUploadBytes).Select(f => AttachedFile.Refused(f.FileName, $"larger than the {Display.Bytes(MaxUploadBytes)} a file may be")).ToList();
+        if (files.Count == 0) return await RefuseAsync(id, text["Choose the files to attach."], cancellationToken);
+        var tooLarge = files.Where(f => f.Length > MaxUploadBytes).Select(f => AttachedFile.Refused(f.FileName, text["larger than the {0} a file may be", Display.Bytes(MaxUploadBytes)])).ToList();
         var user = await users.GetUserAsync(User);
         Attached = [.. tooLarge, .. await attachment.AttachAsync(id, files.Where(f => f.Length <= MaxUploadBytes).Select(f => (f.FileName, (Func<Stream>)f.OpenReadStream)),
             user?.Email, cancellationToken)];
@@ -89,7 +90,7 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
         if (!await LoadAsync(id, cancellationToken) || Originals.All(o => o.Id != original)) return NotFound();
         if (!MayChangeOriginals) return Forbid();
         await attachment.ReadAgainAsync(original, cancellationToken);
-        Done = "The original will be read again shortly.";
+        Done = text["The original will be read again shortly."];
         return RedirectToPage(new { id });
     }
 
@@ -98,7 +99,7 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
         if (!await LoadAsync(id, cancellationToken) || Originals.All(o => o.Id != original)) return NotFound();
         if (!MayChangeOriginals) return Forbid();
         await attachment.DetachAsync(original, cancellationToken);
-        Done = "The original was taken off the record (its file stays stored).";
+        Done = text["The original was taken off the record (its file stays stored)."];
         return RedirectToPage(new { id });
     }
 
@@ -126,9 +127,9 @@ public sealed class RecordWorkflowModel(DossierDb db, UserManager<IdentityUser> 
         catch (DbUpdateConcurrencyException)
         {
             // Someone else (another editor, the embargo's end) changed the record since it was read: nothing was saved.
-            return await RefuseAsync(id, "The record was changed meanwhile by someone else; nothing was saved. Look at it again.", cancellationToken);
+            return await RefuseAsync(id, text["The record was changed meanwhile by someone else; nothing was saved. Look at it again."], cancellationToken);
         }
-        Done = WorkflowSteps.Done(step, Record);
+        Done = WorkflowSteps.Done(step, Record, text);
         return RedirectToPage(new { id });
     }
 

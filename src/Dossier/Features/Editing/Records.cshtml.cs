@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Editing;
 
 /// <summary>The staff's list of records in every state; a contributor sees the records they created.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RecordsModel(DossierDb db, UserManager<IdentityUser> users, RecordIndex index) : PageModel
+public sealed class RecordsModel(DossierDb db, UserManager<IdentityUser> users, RecordIndex index, IStringLocalizer<Text> text) : PageModel
 {
     private const int PageSize = 50;
 
@@ -26,15 +27,17 @@ public sealed class RecordsModel(DossierDb db, UserManager<IdentityUser> users, 
     public int PageNumber { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public static readonly IReadOnlyList<(string Value, string Label)> States =
+    public IReadOnlyList<(string Value, string Label)> States =>
     [
-        ("", "All"), ("draft", "Drafts"), ("review", "In review"), ("embargoed", "Embargoed"), ("published", "Published"),
-        ("withdrawn", "Withdrawn"), ("deleted", "Deleted"),
+        ("", text["All"]), ("draft", text["Drafts"]), ("review", text["In review"]), ("embargoed", text["Embargoed"]), ("published", text["Published"]),
+        ("withdrawn", text["Withdrawn"]), ("deleted", text["Deleted"]),
     ];
+
+    private static readonly string[] StateValues = ["", "draft", "review", "embargoed", "published", "withdrawn", "deleted"];
 
     public async Task OnGetAsync(string? state, string? q, int page = 1, CancellationToken cancellationToken = default)
     {
-        State = States.Any(s => s.Value == state) ? state : "";
+        State = StateValues.Contains(state) ? state : "";
         PageNumber = Math.Max(1, page);
         IQueryable<ArchivalRecord> records = db.WholeArchive().Records;
         if (!string.IsNullOrWhiteSpace(q))

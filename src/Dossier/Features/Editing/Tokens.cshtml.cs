@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Editing;
 
 /// <summary>An editor's API tokens: made (shown once), listed by name and first characters, revoked.</summary>
 [Authorize(Policy = Policies.Editors)]
-public sealed class TokensModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock) : PageModel
+public sealed class TokensModel(DossierDb db, UserManager<IdentityUser> users, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
 
@@ -29,7 +30,7 @@ public sealed class TokensModel(DossierDb db, UserManager<IdentityUser> users, T
         if (user is null) return Forbid();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200)
         {
-            Problem = "Name the token (200 characters at most): what is it for?";
+            Problem = text["Name the token (200 characters at most): what is it for?"];
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             await LoadAsync(cancellationToken);
             return Page();

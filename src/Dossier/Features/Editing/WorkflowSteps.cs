@@ -3,6 +3,7 @@ using Dossier.Data;
 using Dossier.Records;
 using Dossier.Search;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Editing;
 
@@ -37,7 +38,7 @@ public static class WorkflowSteps
     /// <summary>Steps only an editor (or an administrator) takes; the others a contributor takes on their own records.</summary>
     public static bool EditorOnly(WorkflowStep step) => step is not (WorkflowStep.Submit or WorkflowStep.Delete);
 
-    /// <summary>What the person who took the step is told.</summary>
+    /// <summary>What the person who took the step is told, through the API (in English, as all its answers are).</summary>
     public static string Done(WorkflowStep step, ArchivalRecord record) => step switch
     {
         WorkflowStep.Submit => "Submitted for review.",
@@ -47,6 +48,19 @@ public static class WorkflowSteps
         WorkflowStep.ReturnToDraft => "Returned to draft.",
         WorkflowStep.Delete => "Deleted; the record can be restored.",
         _ => "Restored as a draft.",
+    };
+
+    /// <summary>What the person who took the step on the editor's page is told, in the page's language.</summary>
+    public static string Done(WorkflowStep step, ArchivalRecord record, IStringLocalizer<Text> text) => step switch
+    {
+        WorkflowStep.Submit => text["Submitted for review."],
+        WorkflowStep.Publish when record.Status == PublicationStatus.Embargoed =>
+            text["Embargoed until {0}, then published.", record.EmbargoUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? ""],
+        WorkflowStep.Publish => text["Published."],
+        WorkflowStep.Withdraw => text["Withdrawn."],
+        WorkflowStep.ReturnToDraft => text["Returned to draft."],
+        WorkflowStep.Delete => text["Deleted; the record can be restored."],
+        _ => text["Restored as a draft."],
     };
 
     /// <summary>

@@ -6,6 +6,7 @@ using Dossier.Import.Csv;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Dossier.Features.Import;
 
@@ -17,7 +18,7 @@ namespace Dossier.Features.Import;
 [Authorize(Policy = Policies.Editors)]
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
-public sealed class ImportCsvModel(ArchiveOptions archive, RecordImport import) : PageModel
+public sealed class ImportCsvModel(ArchiveOptions archive, RecordImport import, IStringLocalizer<Text> text) : PageModel
 {
     public const long MaxUpload = 64L * 1024 * 1024;
 
@@ -38,14 +39,20 @@ public sealed class ImportCsvModel(ArchiveOptions archive, RecordImport import) 
 
     public static IEnumerable<string> Fields => ["ignore", .. CsvMapping.Fields];
 
+    /// <summary>
+    /// A field as the column's choice shows it: its own name, as the import's mapping and the JSON format write it
+    /// (the same in every language); "ignore" in the page's language.
+    /// </summary>
+    public static string FieldName(IStringLocalizer<Text> text, string field) => field == "ignore" ? text["ignore"] : field;
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
-        if (file is null || file.Length == 0) return Fail("Choose a CSV file to upload.");
-        if (!Path.GetExtension(file.FileName).Equals(".csv", StringComparison.OrdinalIgnoreCase)) return Fail($"{file.FileName} is not a .csv file: save the spreadsheet as CSV (UTF-8) first.");
+        if (file is null || file.Length == 0) return Fail(text["Choose a CSV file to upload."]);
+        if (!Path.GetExtension(file.FileName).Equals(".csv", StringComparison.OrdinalIgnoreCase)) return Fail(text["{0} is not a .csv file: save the spreadsheet as CSV (UTF-8) first.", file.FileName]);
         var upload = Guid.NewGuid().ToString("N");
         var name = Path.GetFileName(file.FileName);
         var folder = Path.Combine(archive.DataDirectory, "uploads", upload);
@@ -61,7 +68,7 @@ public sealed class ImportCsvModel(ArchiveOptions archive, RecordImport import) 
 
     public async Task<IActionResult> OnPostImportAsync(List<string> columns, List<string> fields, string? languages, string? repository, bool publish, CancellationToken cancellationToken)
     {
-        if (UploadedPath() is not { } path) return Fail("The uploaded file is gone; upload it again.");
+        if (UploadedPath() is not { } path) return Fail(text["The uploaded file is gone; upload it again."]);
         var mapping = new CsvMapping
         {
             Columns = columns.Zip(fields).Where(c => c.Second is { Length: > 0 } && c.Second != "ignore").GroupBy(c => c.First).ToDictionary(g => g.Key, g => g.First().Second),
@@ -105,9 +112,9 @@ public sealed class ImportCsvModel(ArchiveOptions archive, RecordImport import) 
         }
         catch (DecoderFallbackException)
         {
-            return Fail("The file is not UTF-8 text: save the spreadsheet as CSV UTF-8.");
+            return Fail(text["The file is not UTF-8 text: save the spreadsheet as CSV UTF-8."]);
         }
-        if (rows.Count == 0 || rows[0].All(h => h.Trim().Length == 0)) return Fail("The file has no header row.");
+        if (rows.Count == 0 || rows[0].All(h => h.Trim().Length == 0)) return Fail(text["The file has no header row."]);
         var example = rows.Count > 1 ? rows[1] : [];
         Columns = [.. rows[0].Select((h, i) => (Column: h.Trim(), Example: i < example.Count ? example[i] : ""))
             .Where(c => c.Column.Length > 0)

@@ -1,0 +1,147 @@
+using Dossier.Accounts;
+using Dossier.Authorities;
+using Dossier.Curation;
+using Dossier.Records;
+using Microsoft.Extensions.Localization;
+
+namespace Dossier.Features.Editing;
+
+/// <summary>
+/// The words the staff's pages show for stored values (a record's state, an audit event, a role, a kind of
+/// authority), in the reader's language. The values themselves stay as they are stored; anything not known here is
+/// shown as stored.
+/// </summary>
+public static class StaffWords
+{
+    /// <summary>
+    /// A word keyed with its context in brackets after its English ("withdrawn [state]"), shown without the context
+    /// when it has no translation (in English). For words whose English is another phrase's in another case or sense:
+    /// .NET's resources keep only one of the names that differ only by case (MSB3568 drops "withdrawn" beside
+    /// "Withdrawn"), and one key has one translation ("To" a recipient, "To" a later revision).
+    /// </summary>
+    public static string Word(LocalizedString said)
+    {
+        ArgumentNullException.ThrowIfNull(said);
+        var context = said.Value.LastIndexOf(" [", StringComparison.Ordinal);
+        return said.ResourceNotFound && context > 0 && said.Value.EndsWith(']') ? said.Value[..context] : said.Value;
+    }
+
+    /// <summary>A record's state as the staff's lists name it: "a draft", "in review", "deleted"…</summary>
+    public static string State(IStringLocalizer<Text> text, PublicationStatus status, bool deleted) => deleted ? Word(text["deleted [state]"]) : status switch
+    {
+        PublicationStatus.Draft => text["a draft"],
+        PublicationStatus.InReview => Word(text["in review [state]"]),
+        PublicationStatus.Embargoed => Word(text["embargoed [state]"]),
+        PublicationStatus.Published => Word(text["published [state]"]),
+        PublicationStatus.Withdrawn => Word(text["withdrawn [state]"]),
+        _ => Workflow.Describe(status),
+    };
+
+    /// <summary>A record's state as a revision stored it ("a draft", "deleted": <see cref="Workflow.Describe"/>).</summary>
+    public static string StoredState(IStringLocalizer<Text> text, string stored) => stored switch
+    {
+        "deleted" => Word(text["deleted [state]"]),
+        "a draft" => text["a draft"],
+        "in review" => Word(text["in review [state]"]),
+        "embargoed" => Word(text["embargoed [state]"]),
+        "published" => Word(text["published [state]"]),
+        "withdrawn" => Word(text["withdrawn [state]"]),
+        _ => stored,
+    };
+
+    /// <summary>An audit event (<see cref="AuditEvents"/>), or a revision's change when it is one word of them.</summary>
+    public static string Event(IStringLocalizer<Text> text, string stored) => stored switch
+    {
+        AuditEvents.SignedIn => text["signed in"],
+        AuditEvents.SignInFailed => text["sign-in failed"],
+        AuditEvents.LockedOut => text["locked out"],
+        AuditEvents.SignedOut => text["signed out"],
+        AuditEvents.Submitted => text["submitted for review"],
+        AuditEvents.Published => Word(text["published [state]"]),
+        AuditEvents.Embargoed => Word(text["embargoed [state]"]),
+        AuditEvents.EmbargoEnded => text["embargo ended"],
+        AuditEvents.Withdrawn => Word(text["withdrawn [state]"]),
+        AuditEvents.ReturnedToDraft => text["returned to draft"],
+        AuditEvents.Deleted => Word(text["deleted [state]"]),
+        AuditEvents.Restored => text["restored"],
+        AuditEvents.RevisionRestored => text["revision restored"],
+        AuditEvents.AccountCreated => text["account created"],
+        AuditEvents.RoleGranted => text["role granted"],
+        AuditEvents.Unlocked => text["unlocked"],
+        AuditEvents.Disabled => text["account disabled"],
+        AuditEvents.Imported => text["imported"],
+        AuditEvents.TokenCreated => text["API token created"],
+        AuditEvents.TokenRevoked => text["API token revoked"],
+        AuditEvents.CollectionCreated => text["collection created"],
+        AuditEvents.CollectionChanged => text["collection changed"],
+        AuditEvents.CollectionDeleted => text["collection deleted"],
+        AuditEvents.AuthorityCreated => text["authority created"],
+        AuditEvents.AuthorityChanged => text["authority changed"],
+        AuditEvents.AuthoritiesMerged => text["authorities merged"],
+        AuditEvents.AuthoritySplit => text["authority split"],
+        AuditEvents.MentionConfirmed => text["mention confirmed"],
+        AuditEvents.MentionRejected => text["mention rejected"],
+        AuditEvents.MentionReopened => text["mention reopened"],
+        AuditEvents.NameDismissed => text["name dismissed"],
+        // A revision's own words (Curators.SaveChangeAsync's callers).
+        "created" => text["created"],
+        "edited" => text["edited"],
+        "created through the API" => text["created through the API"],
+        "replaced through the API" => text["replaced through the API"],
+        _ => stored,
+    };
+
+    /// <summary>A field of a record's revision (<see cref="RecordSnapshot.Fields"/>).</summary>
+    public static string Field(IStringLocalizer<Text> text, string field) => field switch
+    {
+        "Title" => text["Title"],
+        "Date" => text["Date"],
+        "Summary" => text["Summary"],
+        "Type" => text["Type"],
+        "Classification" => text["Classification"],
+        "Record ID" => text["Record ID"],
+        "Languages" => text["Languages"],
+        "Source" => text["Source"],
+        "Archive" => text["Archive"],
+        "Fond" => text["Fond"],
+        "Opis" => text["Opis"],
+        "Papka" => text["Papka"],
+        "Delo" => text["Delo"],
+        "Pages" => text["Pages"],
+        "Reel" => text["Reel"],
+        "Creators" => text["Creators"],
+        "Recipients" => text["Recipients"],
+        "Place" => text["Place"],
+        "Subjects" => text["Subjects"],
+        "Notes" => text["Notes"],
+        "Provenance" => text["Provenance"],
+        "Obtained by" => text["Obtained by"],
+        "Translators" => text["Translators"],
+        "Donors" => text["Donors"],
+        "Rights" => text["Rights"],
+        "Uploaded" => text["Uploaded"],
+        "Repository" => text["Repository"],
+        "State" => text["State"],
+        "Embargo until" => text["Embargo until"],
+        "Why withdrawn" => text["Why withdrawn"],
+        _ when field.StartsWith("Transcript (", StringComparison.Ordinal) && field.EndsWith(')') => text["Transcript ({0})", field["Transcript (".Length..^1]],
+        _ => field,
+    };
+
+    /// <summary>A kind of authority as a word: "person", "place", "organization".</summary>
+    public static string Kind(IStringLocalizer<Text> text, AuthorityKind kind) => kind switch
+    {
+        AuthorityKind.Person => Word(text["person [kind of authority]"]),
+        AuthorityKind.Place => Word(text["place [kind of authority]"]),
+        _ => Word(text["organization [kind of authority]"]),
+    };
+
+    /// <summary>A role (<see cref="Roles"/>) by its name.</summary>
+    public static string Role(IStringLocalizer<Text> text, string role) => role switch
+    {
+        Roles.Administrator => text["Administrator"],
+        Roles.Editor => text["Editor"],
+        Roles.Contributor => text["Contributor"],
+        _ => role,
+    };
+}
