@@ -49,7 +49,7 @@ public sealed partial class InterfaceLanguagesTests
     private static string Unescape(string literal) => literal.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
 
     private static Dictionary<string, string> Translations(string language) =>
-        XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Dossier", "Features", "Shared", $"Text.{language}.resx"))
+        XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Dossier", "Features", "Shared", language.Length == 0 ? "Text.resx" : $"Text.{language}.resx"))
             .Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value, StringComparer.Ordinal);
 
     [Theory]
@@ -74,6 +74,21 @@ public sealed partial class InterfaceLanguagesTests
             }
         }
     }
+
+    [Fact]
+    public void Phrases_differ_by_more_than_case_and_those_with_a_context_read_in_English_without_it()
+    {
+        var used = PhrasesUsed();
+        // Resources tell names apart regardless of case: one of two such phrases would lose its translation.
+        Assert.Empty(used.GroupBy(p => p.ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)));
+        var english = Translations("");
+        foreach (var phrase in used.Where(p => Context().IsMatch(p)))
+            Assert.Equal(Context().Replace(phrase, ""), english.GetValueOrDefault(phrase));
+        Assert.DoesNotContain(english.Keys, k => !used.Contains(k));
+    }
+
+    [GeneratedRegex(@" \[[^\]]+\]$")]
+    private static partial Regex Context();
 
     [Theory]
     [InlineData("en", new long[] { 1 }, new long[] { 0, 2, 5, 11, 21, 101 }, new long[0])]

@@ -146,7 +146,17 @@ public sealed partial class SavedSearchesTests
         }));
         Assert.Contains("An account with this email address exists already.", await taken.Content.ReadAsStringAsync());
 
+        // Signed in again, a researcher lands on their saved searches, not on the staff's records.
+        using (var again = archive.NewClient())
+        {
+            var signIn = await again.GetStringAsync("/account/sign-in");
+            Assert.Contains("href=\"/account/register\"", signIn);
+            using var signedIn = await again.PostAsync("/account/sign-in", Forms.Content(Forms.Token(signIn), new() { ["Email"] = "historian@example.org", ["Password"] = ArchiveHost.StaffPassword }));
+            Assert.Equal("/account/searches", signedIn.Headers.Location!.OriginalString);
+        }
+
         await using var closed = await ArchiveHost.StartAsync("--Dossier:Accounts:Registration=false");
+        Assert.DoesNotContain("/account/register", await closed.Client.GetStringAsync("/account/sign-in"));
         Assert.Equal(HttpStatusCode.NotFound, (await closed.Client.GetAsync("/account/register")).StatusCode);
     }
 

@@ -10,6 +10,9 @@ public static class AccountsSetup
 {
     public const string SignInPath = "/account/sign-in";
 
+    /// <summary>Whether researchers may make their own accounts (Dossier:Accounts:Registration, open unless set false).</summary>
+    public static bool RegistrationOpen(IConfiguration configuration) => configuration.GetValue("Dossier:Accounts:Registration", true);
+
     /// <summary>Identity's user store and password rules, for the web app and for <c>dossier users</c>.</summary>
     public static IServiceCollection AddAccountStore(this IServiceCollection services)
     {

@@ -31,7 +31,7 @@ public sealed class RegisterModel(SignInManager<IdentityUser> signIn, IConfigura
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool Open => configuration.GetValue("Dossier:Accounts:Registration", true);
+    public bool Open => AccountsSetup.RegistrationOpen(configuration);
 
     public IActionResult OnGet() => Open ? Page() : NotFound();
 

@@ -9,8 +9,16 @@ using Microsoft.Extensions.Localization;
 namespace Dossier.Features.Accounts;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn, DossierDb db, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, DossierDb db, TimeProvider clock, IStringLocalizer<Text> text, IConfiguration configuration) : PageModel
 {
+    public bool RegistrationOpen => AccountsSetup.RegistrationOpen(configuration);
+
+    private async Task<bool> IsStaffAsync(IdentityUser user)
+    {
+        var roles = await signIn.UserManager.GetRolesAsync(user);
+        return roles.Any(Dossier.Accounts.Roles.All.Contains);
+    }
+
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
     [EmailAddress(ErrorMessage = "Enter an email address, such as name@example.org.")]
@@ -44,7 +52,8 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, DossierDb db
             Address = HttpContext.Connection.RemoteIpAddress?.ToString(),
         });
         await db.SaveChangesAsync();
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/editor");
+        // The staff go to their records; a researcher to their saved searches.
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await IsStaffAsync(user!) ? "/editor" : "/account/searches");
         ModelState.AddModelError("", result.IsLockedOut
             ? text["This account is locked for a while after repeated failed sign-ins. Try again later, or ask an administrator."]
             : text["The email address or the password is not right."]);

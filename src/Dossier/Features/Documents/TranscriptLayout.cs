@@ -40,7 +40,8 @@ public static partial class TranscriptLayout
         // The head: the short lines before the text begins, when there is text after them.
         var head = 0;
         while (head < paragraphs.Count - 1 && IsHeadLine(paragraphs[head])) head++;
-        if (head == paragraphs.Count - 1 && paragraphs.Count > 1 && !IsMarking(paragraphs[0])) head = 0;
+        // Short lines all the way down are a list or verse, not a head, unless a marking or a date says otherwise.
+        if (head > 1 && head == paragraphs.Count - 1 && !paragraphs.Take(head).Any(p => IsMarking(p) || DateLine().IsMatch(p))) head = 0;
         // The signature: up to three short lines in capitals at the end.
         var tail = paragraphs.Count;
         while (tail > head + 1 && paragraphs.Count - tail < 3 && IsSignatureLine(paragraphs[tail - 1])) tail--;
@@ -70,12 +71,12 @@ public static partial class TranscriptLayout
 
     // A heading in one language may be read as a marking in the other ("Secret" is a marking, "Совершенно секретно" too,
     // but a stamp described in words may not be): the head pairs with the head.
-    private static int Category(PartKind kind) => kind is PartKind.Marking or PartKind.Heading ? 0 : (int)kind;
+    private static int Category(PartKind kind) => kind is PartKind.Marking or PartKind.Heading ? -1 : (int)kind;
 
     public static bool IsMarking(string paragraph) => paragraph.Length <= HeadLine && Marking().IsMatch(paragraph);
 
     private static bool IsHeadLine(string paragraph) =>
-        paragraph.Length <= HeadLine && (IsMarking(paragraph) || !EndsAsProse().IsMatch(paragraph));
+        paragraph.Length <= HeadLine && (IsMarking(paragraph) || DateLine().IsMatch(paragraph) || !EndsAsProse().IsMatch(paragraph));
 
     private static bool IsSignatureLine(string paragraph)
     {
@@ -91,6 +92,10 @@ public static partial class TranscriptLayout
         | (совершенно\s+)?секретно | \bэкз\. | \bисх\. | \bвх\. | \bгриф\b | \bсекретн | \bрассекречено
         | ^\[(stamp|штамп|seal|печать)\]", RegexOptions.CultureInvariant)]
     private static partial Regex Marking();
+
+    // "12 марта 1962 г.", "March 12, 1962.", "12 de marzo de 1962": a date alone ends as prose may, and is still the head's.
+    [GeneratedRegex(@"^(\d{1,2}\.?\s+(de\s+)?\p{L}+\.?\s+(de\s+)?\d{4}|\p{L}+\.?\s+\d{1,2},\s+\d{4})(\s*(г\.|года|goda))?\.?$")]
+    private static partial Regex DateLine();
 
     // Prose ends a sentence, or runs on to what follows (a salutation's colon, a list's semicolon).
     [GeneratedRegex(@"[.!?…:;,][""”»’)\]]*$")]

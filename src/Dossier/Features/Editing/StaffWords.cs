@@ -9,43 +9,31 @@ namespace Dossier.Features.Editing;
 /// <summary>
 /// The words the staff's pages show for stored values (a record's state, an audit event, a role, a kind of
 /// authority), in the reader's language. The values themselves stay as they are stored; anything not known here is
-/// shown as stored.
+/// shown as stored. Words whose English is another phrase's in another sense are keyed with their context
+/// ("withdrawn [state]"; see <see cref="Text"/>).
 /// </summary>
 public static class StaffWords
 {
-    /// <summary>
-    /// A word keyed with its context in brackets after its English ("withdrawn [state]"), shown without the context
-    /// when it has no translation (in English). For words whose English is another phrase's in another case or sense:
-    /// .NET's resources keep only one of the names that differ only by case (MSB3568 drops "withdrawn" beside
-    /// "Withdrawn"), and one key has one translation ("To" a recipient, "To" a later revision).
-    /// </summary>
-    public static string Word(LocalizedString said)
-    {
-        ArgumentNullException.ThrowIfNull(said);
-        var context = said.Value.LastIndexOf(" [", StringComparison.Ordinal);
-        return said.ResourceNotFound && context > 0 && said.Value.EndsWith(']') ? said.Value[..context] : said.Value;
-    }
-
     /// <summary>A record's state as the staff's lists name it: "a draft", "in review", "deleted"…</summary>
-    public static string State(IStringLocalizer<Text> text, PublicationStatus status, bool deleted) => deleted ? Word(text["deleted [state]"]) : status switch
+    public static string State(IStringLocalizer<Text> text, PublicationStatus status, bool deleted) => deleted ? text["deleted [state]"] : status switch
     {
         PublicationStatus.Draft => text["a draft"],
-        PublicationStatus.InReview => Word(text["in review [state]"]),
-        PublicationStatus.Embargoed => Word(text["embargoed [state]"]),
-        PublicationStatus.Published => Word(text["published [state]"]),
-        PublicationStatus.Withdrawn => Word(text["withdrawn [state]"]),
+        PublicationStatus.InReview => text["in review [state]"],
+        PublicationStatus.Embargoed => text["embargoed [state]"],
+        PublicationStatus.Published => text["published [state]"],
+        PublicationStatus.Withdrawn => text["withdrawn [state]"],
         _ => Workflow.Describe(status),
     };
 
     /// <summary>A record's state as a revision stored it ("a draft", "deleted": <see cref="Workflow.Describe"/>).</summary>
     public static string StoredState(IStringLocalizer<Text> text, string stored) => stored switch
     {
-        "deleted" => Word(text["deleted [state]"]),
+        "deleted" => text["deleted [state]"],
         "a draft" => text["a draft"],
-        "in review" => Word(text["in review [state]"]),
-        "embargoed" => Word(text["embargoed [state]"]),
-        "published" => Word(text["published [state]"]),
-        "withdrawn" => Word(text["withdrawn [state]"]),
+        "in review" => text["in review [state]"],
+        "embargoed" => text["embargoed [state]"],
+        "published" => text["published [state]"],
+        "withdrawn" => text["withdrawn [state]"],
         _ => stored,
     };
 
@@ -57,12 +45,12 @@ public static class StaffWords
         AuditEvents.LockedOut => text["locked out"],
         AuditEvents.SignedOut => text["signed out"],
         AuditEvents.Submitted => text["submitted for review"],
-        AuditEvents.Published => Word(text["published [state]"]),
-        AuditEvents.Embargoed => Word(text["embargoed [state]"]),
+        AuditEvents.Published => text["published [state]"],
+        AuditEvents.Embargoed => text["embargoed [state]"],
         AuditEvents.EmbargoEnded => text["embargo ended"],
-        AuditEvents.Withdrawn => Word(text["withdrawn [state]"]),
+        AuditEvents.Withdrawn => text["withdrawn [state]"],
         AuditEvents.ReturnedToDraft => text["returned to draft"],
-        AuditEvents.Deleted => Word(text["deleted [state]"]),
+        AuditEvents.Deleted => text["deleted [state]"],
         AuditEvents.Restored => text["restored"],
         AuditEvents.RevisionRestored => text["revision restored"],
         AuditEvents.AccountCreated => text["account created"],
@@ -131,9 +119,9 @@ public static class StaffWords
     /// <summary>A kind of authority as a word: "person", "place", "organization".</summary>
     public static string Kind(IStringLocalizer<Text> text, AuthorityKind kind) => kind switch
     {
-        AuthorityKind.Person => Word(text["person [kind of authority]"]),
-        AuthorityKind.Place => Word(text["place [kind of authority]"]),
-        _ => Word(text["organization [kind of authority]"]),
+        AuthorityKind.Person => text["person [kind of authority]"],
+        AuthorityKind.Place => text["place [kind of authority]"],
+        _ => text["organization [kind of authority]"],
     };
 
     /// <summary>A role (<see cref="Roles"/>) by its name.</summary>

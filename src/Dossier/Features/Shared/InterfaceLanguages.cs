@@ -55,7 +55,7 @@ public static class InterfaceLanguages
     {
         ["Copied"] = text["Copied"],
         ["Press Ctrl+C to copy"] = text["Press Ctrl+C to copy"],
-        ["the original"] = text["the original"],
+        ["the original"] = text["the original [file]"],
         ["Pages of {0}"] = text["Pages of {0}"],
         ["Previous page"] = text["Previous page"],
         ["Next page"] = text["Next page"],

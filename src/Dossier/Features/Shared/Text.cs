@@ -6,7 +6,10 @@ namespace Dossier.Features;
 /// <summary>
 /// The interface's words: one resource for every page (Text.ru.resx, Text.es.resx), keyed by the English text itself,
 /// so a page reads as English in its source and an untranslated phrase shows in English rather than as a code.
-/// Documents' own words (titles, transcripts, names) are never passed through it.
+/// Documents' own words (titles, transcripts, names) are never passed through it. A phrase whose English is another's
+/// in another sense or case carries its context in brackets ("to [date]", "withdrawn [state]"): resources tell names
+/// apart regardless of case, and one English word may need two translations. Text.resx, the neutral resource, gives
+/// those their English.
 /// </summary>
 public sealed class Text;
 
