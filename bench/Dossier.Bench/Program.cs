@@ -29,6 +29,12 @@ if (args.FirstOrDefault() == "mentions")
     return;
 }
 
+if (args.FirstOrDefault() == "suggest")
+{
+    await SuggestSpeed.RunAsync(FindRoot(), args[1..]);
+    return;
+}
+
 if (args.FirstOrDefault() == "ocr")
 {
     await OcrThroughput.RunAsync(FindRoot(), args[1..]);

@@ -29,6 +29,7 @@ public static class Screenshots
             var castro = await FirstIdAsync(client, "/api/people?q=Castro%20Fidel");
             var havana = await FirstIdAsync(client, "/api/places?q=Havana");
             var record = await FirstIdAsync(client, "/api/search?q=Kudryavtsev", "hits");
+            var diary = await FirstIdAsync(client, "/api/search?q=Alekseyev%20Guevara%20Serna", "hits");
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Args = ChromiumArgs, Headless = true });
@@ -36,6 +37,7 @@ public static class Screenshots
             [
                 ("home", "/"), ("search", "/search?q=Castro"), ("record", $"/documents/{record}?view=parallel"),
                 ("person", $"/people/{castro}"), ("place", $"/places/{havana}"), ("people", "/people?sort=records"),
+                ("document", $"/documents/{diary}"),
             ];
             foreach (var (size, viewport) in new[] { ("desktop", new ViewportSize { Width = 1280, Height = 900 }), ("phone", new ViewportSize { Width = 390, Height = 844 }) })
             {
@@ -47,6 +49,15 @@ public static class Screenshots
                     await page.ScreenshotAsync(new() { Path = file, FullPage = false });
                     Console.WriteLine($"{file}: {path}");
                 }
+            }
+            // The interface in Russian, as a browser asking for it sees it: the documents' words unchanged.
+            var russian = await (await browser.NewContextAsync(new() { BaseURL = server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "ru-RU" })).NewPageAsync();
+            foreach (var (name, path) in new[] { ("search-ru", "/search?q=Кастро"), ("record-ru", $"/documents/{record}?view=parallel") })
+            {
+                await russian.GotoAsync(path);
+                var file = Path.Combine(output, $"{name}-desktop.png");
+                await russian.ScreenshotAsync(new() { Path = file, FullPage = false });
+                Console.WriteLine($"{file}: {path}");
             }
         }
         finally

@@ -140,7 +140,7 @@ public sealed partial class InterfaceLanguagesTests
             // The catalogue's English is marked as English on every page; the transcripts keep their languages.
             Assert.Contains("<h1 lang=\"en\">From the Journal of S.M. Kudryavtsev", page);
             Assert.Contains("<p>I met with Fidel Castro at my apartment.</p>", page);
-            Assert.Contains("<p>Исх. № 130</p>", page);
+            Assert.Contains("<p class=\"marking\">Исх. № 130</p>", page);
             Assert.Contains("<section class=\"transcript\" lang=\"ru\"", page);
         }
         Assert.Equal(Transcripts(english), Transcripts(russian));

@@ -51,7 +51,7 @@ public partial class PageTests
 
         var russian = await archive.Client.GetStringAsync($"/documents/{id}?transcript=ru");
         Assert.Contains("<section class=\"transcript\" lang=\"ru\"", russian);
-        Assert.Contains("<p>Исх. № 130</p>", russian);
+        Assert.Contains("<p class=\"marking\">Исх. № 130</p>", russian);
 
         var parallel = await archive.Client.GetStringAsync($"/documents/{id}?view=parallel");
         Assert.Contains("lang=\"en\"", parallel);
