@@ -59,6 +59,7 @@ public static class DossierWeb
         builder.Services.AddHostedService<Dossier.Features.Originals.OriginalsWorker>();
         builder.Services.AddHostedService<Dossier.Features.Originals.FixitySchedule>();
         builder.Services.AddSingleton<AssetCatalog>();
+        builder.Services.AddSingleton<SuggestedNames>();
         builder.Services.AddSingleton(OaiOptions.From(builder.Configuration));
         builder.Services.AddProblemDetails();
         builder.Services.AddInterfaceLanguages();

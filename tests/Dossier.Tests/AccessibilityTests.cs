@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Dossier.Tests;
 
 /// <summary>
-/// Every page type, as a visitor and as an administrator sees it, at a desktop's and a phone's size, scanned in
+/// Every page type, as a visitor (in English and in Russian), a researcher and an administrator see it, at a desktop's and a phone's size, scanned in
 /// Debian's Chromium by axe-core (WCAG 2.x A and AA rules, best practices): no serious or critical violation anywhere.
 /// </summary>
 public class AccessibilityTests
@@ -35,6 +35,7 @@ public class AccessibilityTests
             collection = made.Id;
         }
         await archive.CreateUserAsync("admin@archive.test", ArchiveHost.StaffPassword, Roles.Administrator);
+        await archive.CreateUserAsync("historian@archive.test", ArchiveHost.StaffPassword, Roles.Researcher);
         var castro = (int)(await archive.GetJsonAsync("/api/people?q=Castro"))["items"]![0]!["id"]!;
         var havana = (int)(await archive.GetJsonAsync("/api/places?q=Havana"))["items"]![0]!["id"]!;
         var committee = (int)(await archive.GetJsonAsync("/api/organizations"))["items"]![0]!["id"]!;
@@ -45,7 +46,10 @@ public class AccessibilityTests
             "/", "/search", "/search?q=Castro", "/search?q=nothing-matches-this", "/search?q=%22unclosed", $"/documents/{record}",
             $"/documents/{record}?view=parallel", $"/documents/{ids["003"]}", "/collections", "/collections/cuba", "/people", "/people?sort=records",
             $"/people/{castro}", $"/places/{havana}", $"/organizations/{committee}", "/account/sign-in", "/no-such-page", "/documents/999999", "/reading-list",
+            "/account/register",
         ];
+        // The same pages in Russian: the interface's words in it, the catalogue's marked as English.
+        string[] russianPages = ["/", "/search?q=Кастро", $"/documents/{record}?view=parallel", $"/people/{castro}", $"/places/{havana}", "/reading-list"];
         string[] staffPages =
         [
             "/editor", $"/editor/records/{record}", $"/editor/edit/{record}", "/editor/edit", $"/editor/records/{record}/history", "/editor/collections",
@@ -63,18 +67,33 @@ public class AccessibilityTests
             var problems = new List<string>();
             var visitor = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString(), ViewportSize = viewport })).NewPageAsync();
             foreach (var path in visitorPages) problems.AddRange(await ScanAsync(visitor, path, $"{name}, visitor"));
+            var russian = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString(), ViewportSize = viewport, Locale = "ru-RU" })).NewPageAsync();
+            foreach (var path in russianPages) problems.AddRange(await ScanAsync(russian, path, $"{name}, visitor in Russian"));
 
-            var staff = await (await browser.NewContextAsync(new() { BaseURL = archive.Address.ToString(), ViewportSize = viewport })).NewPageAsync();
-            await staff.GotoAsync("/account/sign-in");
-            await staff.GetByLabel("Email address").FillAsync("admin@archive.test");
-            await staff.GetByLabel("Password").FillAsync(ArchiveHost.StaffPassword);
-            await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await staff.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+            // A researcher: the search page with its save form, and the saved searches with their feeds.
+            var researcher = await SignInAsync(browser, archive.Address, viewport, "historian@archive.test");
+            await researcher.GotoAsync("/search?q=Castro");
+            await researcher.GetByRole(AriaRole.Button, new() { Name = "Save this search" }).ClickAsync();
+            await researcher.WaitForURLAsync(url => url.Contains("/account/searches", StringComparison.Ordinal));
+            foreach (var path in new[] { "/search?q=Castro", "/account/searches" }) problems.AddRange(await ScanAsync(researcher, path, $"{name}, researcher"));
+
+            var staff = await SignInAsync(browser, archive.Address, viewport, "admin@archive.test");
             foreach (var path in staffPages.Concat(["/", $"/documents/{record}", $"/people/{castro}"])) problems.AddRange(await ScanAsync(staff, path, $"{name}, administrator"));
             return problems;
         }));
         var all = found.SelectMany(p => p).ToList();
         Assert.True(all.Count == 0, string.Join("\n", all));
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowser browser, Uri archive, ViewportSize viewport, string email)
+    {
+        var page = await (await browser.NewContextAsync(new() { BaseURL = archive.ToString(), ViewportSize = viewport })).NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ArchiveHost.StaffPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        return page;
     }
 
     /// <summary>The serious and critical violations axe-core finds on a page, each with where it stands.</summary>

@@ -37,6 +37,14 @@ public class SuggestTests
         Assert.Contains((await archive.GetJsonAsync("/api/suggest?q=" + Uri.EscapeDataString("Гава")))["suggestions"]!.AsArray(),
             s => (string)s!["kind"]! == "place" && (string)s["label"]! == "Havana");
         Assert.Empty((await archive.GetJsonAsync("/api/suggest?q=C"))["suggestions"]!.AsArray());
+        // Names are looked up in memory, and the memory follows the authorities: one added is suggested at once, with
+        // every word typed beginning one of its names' words, whichever its order.
+        Assert.DoesNotContain((await archive.GetJsonAsync("/api/suggest?q=guev"))["suggestions"]!.AsArray(), s => (string)s!["kind"]! == "person");
+        await archive.ImportAuthoritiesAsync("id,kind,name,variants,birth,death\n3,person,\"Guevara, Ernesto\",Che Guevara,1928,1967\n");
+        Assert.Contains((await archive.GetJsonAsync("/api/suggest?q=che%20guev"))["suggestions"]!.AsArray(),
+            s => (string)s!["label"]! == "Guevara, Ernesto" && (string)s["detail"]! == "1928–1967");
+        Assert.Contains((await archive.GetJsonAsync("/api/suggest?q=ernesto%20guev"))["suggestions"]!.AsArray(), s => (string)s!["label"]! == "Guevara, Ernesto");
+        Assert.DoesNotContain((await archive.GetJsonAsync("/api/suggest?q=fidel%20guev"))["suggestions"]!.AsArray(), s => (string)s!["kind"]! == "person");
         using var tooLong = await archive.Client.GetAsync("/api/suggest?q=" + new string('a', 201));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
     }

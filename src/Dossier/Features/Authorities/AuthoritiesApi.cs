@@ -147,7 +147,9 @@ public static class AuthoritiesApi
 
 
     /// <summary>"1894–1971", "born 1918", "died 1963", or nothing.</summary>
-    public static string? Years(Authority a) => (a.BirthYear, a.DeathYear) switch
+    public static string? Years(Authority a) => Years(a.BirthYear, a.DeathYear);
+
+    public static string? Years(int? birth, int? death) => (birth, death) switch
     {
         ({ } b, { } d) => string.Create(CultureInfo.InvariantCulture, $"{b}–{d}"),
         ({ } b, null) => string.Create(CultureInfo.InvariantCulture, $"born {b}"),

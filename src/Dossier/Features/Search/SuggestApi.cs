@@ -2,7 +2,6 @@ using Dossier.Authorities;
 using Dossier.Data;
 using Dossier.Features.Authorities;
 using Dossier.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dossier.Features.Search;
 
@@ -22,7 +21,7 @@ public static class SuggestApi
         return app;
     }
 
-    public static async Task<IResult> SuggestAsync(string? q, RecordIndex index, DossierDb db, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<IResult> SuggestAsync(string? q, RecordIndex index, DossierDb db, SuggestedNames names, HttpContext http, CancellationToken cancellationToken)
     {
         if (q is { Length: > 200 }) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q is at most 200 characters"] });
         var words = AuthorityName.Words(q ?? "").Take(6).ToList();
@@ -40,11 +39,11 @@ public static class SuggestApi
         {
             // A beginning the index cannot expand (too many words start so): no titles, the names still help.
         }
-        foreach (var (path, kind) in AuthoritiesApi.Kinds)
-        {
-            var found = await AuthoritiesApi.Find(db, kind, q).Take(Authorities).ToListAsync(cancellationToken);
-            suggestions.AddRange(found.Select(a => new Suggestion(AuthorityKinds.Name(kind), a.PreferredName, $"/{path}/{a.Id}", AuthoritiesApi.Years(a))));
-        }
+        // People, then places, then organizations, each in name order (as the lists at /people... order them).
+        var named = await names.FindAsync(db, q ?? "", Authorities, cancellationToken);
+        foreach (var kind in new[] { AuthorityKind.Person, AuthorityKind.Place, AuthorityKind.Organization })
+            suggestions.AddRange(named.Where(a => a.Kind == kind).Select(a => new Suggestion(AuthorityKinds.Name(kind), a.PreferredName,
+                $"/{AuthoritiesApi.PathOf(kind)}/{a.Id}", AuthoritiesApi.Years(a.BirthYear, a.DeathYear))));
         http.Response.Headers.CacheControl = "public, max-age=60";
         return TypedResults.Ok(new SuggestResponse(suggestions));
     }

@@ -85,6 +85,15 @@ public static partial class Display
         return Catalogue;
     }
 
+    /// <summary>A person's years as the page's language writes them: "1926–2016", "born 1926", "род. 1926".</summary>
+    public static string? Years(Dossier.Authorities.Authority authority) => (authority.BirthYear, authority.DeathYear) switch
+    {
+        ({ } b, { } d) => $"{b}–{d}",
+        ({ } b, null) => text["born {0}", b],
+        (null, { } d) => text["died {0}", d],
+        _ => null,
+    };
+
     public static string FacetName(string facet) => facet switch
     {
         "collection" => text["Collection"],
