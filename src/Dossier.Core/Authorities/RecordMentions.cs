@@ -215,7 +215,7 @@ public sealed class MentionPatterns
     }
 
     // Authorities change by adding, removing (a merge) or updating one, which moves its UpdatedAt.
-    public static async Task<string> StampAsync(DossierDb db, CancellationToken cancellationToken)
+    private static async Task<string> StampAsync(DossierDb db, CancellationToken cancellationToken)
     {
         var authorities = await db.Authorities.CountAsync(cancellationToken);
         var names = await db.AuthorityNames.CountAsync(cancellationToken);

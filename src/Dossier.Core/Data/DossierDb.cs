@@ -247,6 +247,9 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             authority.Property(a => a.SourceId).HasMaxLength(200);
             authority.HasIndex(a => a.SourceId).IsUnique();
             authority.HasIndex(a => new { a.Kind, a.PreferredName });
+            // The latest change is read at every letter typed in the search box and every save of a record's text (the
+            // finders' stamps): from the index, not from rows that carry long descriptions.
+            authority.HasIndex(a => a.UpdatedAt);
             authority.HasMany(a => a.Names).WithOne().HasForeignKey(n => n.AuthorityId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<AuthorityName>(name =>

@@ -459,11 +459,11 @@ public sealed class RecordIndex : IDisposable
             // Facets are counted drill-sideways: a facet the reader has chosen values of is counted as if none were
             // chosen (with every other choice standing), so its other values stay in view to be added with OR.
             var chosen = options.Selected.Where(s => s.Value.Count > 0).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-            var counting = new Facets.CountingCollector(Facets.Names.Where(n => !chosen.Contains(n)).ToList());
+            var counting = new Facets.CountingCollector(options.Brief ? [] : Facets.Names.Where(n => !chosen.Contains(n)).ToList());
             searcher.Search(main, MultiCollector.Wrap(ranking, counting));
             var top = ranking is TopScoreDocCollector byScore ? byScore.GetTopDocs() : ((TopFieldCollector)ranking).GetTopDocs();
             var facets = counting.Results(options.FacetValues, options.Selected);
-            foreach (var facet in chosen)
+            foreach (var facet in options.Brief ? [] : chosen)
             {
                 var others = options with { Selected = options.Selected.Where(s => s.Key != facet).ToDictionary() };
                 var count = new Facets.CountingCollector([facet]);
@@ -480,10 +480,11 @@ public sealed class RecordIndex : IDisposable
             {
                 var doc = searcher.Doc(scored.Doc);
                 var summary = doc.Get("summary", CultureInfo.InvariantCulture);
-                var transcript = doc.Get("transcript", CultureInfo.InvariantCulture);
-                var snippet = Snippets.Build(transcript, offsets.Of(scored.Doc, "transcript"))
-                              ?? Snippets.Build(summary, offsets.Of(scored.Doc, "summary"))
-                              ?? Snippets.Opening(transcript);
+                var transcript = options.Brief ? null : doc.Get("transcript", CultureInfo.InvariantCulture);
+                var snippet = options.Brief ? null
+                    : Snippets.Build(transcript, offsets.Of(scored.Doc, "transcript"))
+                      ?? Snippets.Build(summary, offsets.Of(scored.Doc, "summary"))
+                      ?? Snippets.Opening(transcript);
                 hits[rank] = new SearchHit(
                     int.Parse(doc.Get("id", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
                     doc.Get("title", CultureInfo.InvariantCulture),
@@ -495,7 +496,7 @@ public sealed class RecordIndex : IDisposable
             return new SearchResults(top.TotalHits, page, size, hits, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds)
             {
                 // In the facets' own order, whichever were counted sideways.
-                Facets = Facets.Names.ToDictionary(n => n, n => facets[n]),
+                Facets = options.Brief ? new Dictionary<string, IReadOnlyList<FacetValue>>() : Facets.Names.ToDictionary(n => n, n => facets[n]),
             };
         }
         finally
@@ -832,6 +833,9 @@ public sealed record SearchOptions(string? Text, int Page = 1, int Size = 20)
 
     /// <summary>How many values of each facet to count out.</summary>
     public int FacetValues { get; init; } = 20;
+
+    /// <summary>Hits with their titles and dates only: no facets counted, no snippets read (search as you type).</summary>
+    public bool Brief { get; init; }
 }
 
 /// <summary>A query that cannot be read or answered; its message says why, for a 400 answer.</summary>

@@ -125,6 +125,8 @@ namespace Dossier.Data.Postgres.Migrations
                     b.HasIndex("SourceId")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Kind", "PreferredName");
 
                     b.ToTable("Authorities", (string)null);

@@ -115,6 +115,8 @@ namespace Dossier.Data.Sqlite.Migrations
                     b.HasIndex("SourceId")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Kind", "PreferredName");
 
                     b.ToTable("Authorities", (string)null);

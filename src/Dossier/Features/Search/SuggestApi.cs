@@ -32,7 +32,7 @@ public static class SuggestApi
         var query = "title:(" + string.Join(' ', words.Take(words.Count - 1).Select(Lucene.Net.QueryParsers.Classic.QueryParser.Escape).Append(Lucene.Net.QueryParsers.Classic.QueryParser.Escape(words[^1]) + "*")) + ")";
         try
         {
-            foreach (var hit in index.Search(new SearchOptions(query, 1, Titles)).Hits)
+            foreach (var hit in index.Search(new SearchOptions(query, 1, Titles) { Brief = true }).Hits)
                 suggestions.Add(new Suggestion("record", hit.Title, $"/documents/{hit.Id}", Display.Date(hit.Date)));
         }
         catch (SearchQueryException)

@@ -7,8 +7,8 @@ namespace Dossier.Features.Search;
 
 /// <summary>
 /// The words of every authority's names, sorted, in memory: what search as you type looks a name's beginning up in,
-/// instead of scanning every name in the store with LIKE at each letter. Rebuilt when the authorities change (the
-/// same stamp the mention finder follows); one per process.
+/// instead of scanning every name in the store with LIKE at each letter. Rebuilt when the authorities change; one per
+/// process.
 /// </summary>
 public sealed class SuggestedNames
 {
@@ -61,9 +61,18 @@ public sealed class SuggestedNames
         return lo;
     }
 
+    // One small query at each letter typed: every change of an authority's names moves its UpdatedAt (AuthorityCuration,
+    // the authority import), and a merge removes one, which the count sees.
+    private static async Task<string> StampAsync(DossierDb db, CancellationToken cancellationToken)
+    {
+        var count = await db.Authorities.CountAsync(cancellationToken);
+        var latest = await db.Authorities.MaxAsync(a => (DateTime?)a.UpdatedAt, cancellationToken);
+        return $"{count}/{latest?.Ticks}";
+    }
+
     private async Task<Built> GetAsync(DossierDb db, CancellationToken cancellationToken)
     {
-        var stamp = await MentionPatterns.StampAsync(db, cancellationToken);
+        var stamp = await StampAsync(db, cancellationToken);
         if (Volatile.Read(ref current) is { } known && known.Stamp == stamp) return known;
         await building.WaitAsync(cancellationToken);
         try
