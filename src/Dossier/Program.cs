@@ -117,7 +117,7 @@ restore.SetAction((parse, cancellationToken) =>
     RestoreCommand.RunAsync(Archive(parse), parse.GetValue(restoreFolder)!, cancellationToken));
 
 var email = new Argument<string>("email") { Description = "The account's email address, which is also its user name" };
-var role = new Option<string>("--role") { Description = "admin, editor or contributor", Required = true };
+var role = new Option<string>("--role") { Description = "admin, editor, contributor or researcher", Required = true };
 var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of asking for it" };
 var addUser = new Command("add", "Create a staff account (the first administrator too)") { email, role, passwordStdin };
 addUser.SetAction((parse, cancellationToken) => UsersCommand.AddAsync(Archive(parse),

@@ -42,6 +42,8 @@ public sealed class DocumentDesignTests
         var handwritten = TranscriptLayout.Parts(Transcript("000", "en"));
         Assert.Contains(handwritten, p => p.Kind == PartKind.Note && p.Text.StartsWith("[Handwritten note at the bottom", StringComparison.Ordinal));
 
+        Assert.Equal(PartKind.Paragraph, TranscriptLayout.Parts("Text.\n\n[Notebook entries follow] and so on.\n\nMore.")[1].Kind);
+        Assert.Equal(PartKind.Note, TranscriptLayout.Parts("Text.\n\n[Editor’s note: a page is missing.]\n\nMore.")[1].Kind);
         Assert.Equal("is <span class=\"inline-note\">[Translator’s note: one line is <mark>faded</mark>]</span> artificial",
             TranscriptLayout.MarkInlineNotes("is [Translator’s note: one line is <mark>faded</mark>] artificial"));
     }

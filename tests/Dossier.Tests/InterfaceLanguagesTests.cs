@@ -189,6 +189,10 @@ public sealed partial class InterfaceLanguagesTests
         // The switch leads back to this site only; an unknown language is a problem, not a silent English.
         using var away = await client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string> { ["language"] = "ru", ["back"] = "//evil.example/" }));
         Assert.Equal("/", away.Headers.Location!.OriginalString);
+        using var broken = await client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string> { ["language"] = "ru", ["back"] = "/x\n" }));
+        Assert.Equal("/", broken.Headers.Location!.OriginalString);
+        using var notAForm = await client.PostAsync("/language", new StringContent("{\"language\":\"ru\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAForm.StatusCode);
         using var unknown = await client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string> { ["language"] = "de", ["back"] = "/" }));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType!.MediaType);

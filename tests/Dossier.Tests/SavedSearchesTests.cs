@@ -62,7 +62,7 @@ public sealed partial class SavedSearchesTests
         var where = await SaveAsync(researcher, "/search?q=Castro&page=1", "Castro");
         Assert.StartsWith("/account/searches?saved=", where, StringComparison.Ordinal);
         var searches = await researcher.GetStringAsync("/account/searches");
-        Assert.Contains(">Castro</a>", searches);
+        Assert.Contains("class=\"link\">Castro</button>", searches);
         Assert.Contains("Nothing new since you last opened it.", searches);
         var feed = new Uri(FeedAddress().Match(searches).Groups[1].Value).PathAndQuery;
         Assert.StartsWith("/feeds/saved/", feed, StringComparison.Ordinal);
@@ -85,8 +85,11 @@ public sealed partial class SavedSearchesTests
         Assert.Equal(before[0], after[1]);
 
         // Opening the search shows its results and makes them seen.
-        var id = Regex.Match(searches, "href=\"/account/searches/open\\?id=(\\d+)\"").Groups[1].Value;
-        using (var opened = await researcher.GetAsync($"/account/searches/open?id={id}"))
+        var id = Regex.Match(searches, "action=\"/account/searches/Open\\?id=(\\d+)\"").Groups[1].Value;
+        Assert.NotEmpty(id);
+        // Opening is a form (it marks what is new as seen), never a link another site could send the reader to.
+        Assert.Equal(HttpStatusCode.BadRequest, (await researcher.PostAsync($"/account/searches/Open?id={id}", null)).StatusCode);
+        using (var opened = await researcher.PostAsync($"/account/searches/Open?id={id}", Forms.Content(Forms.Token(searches))))
         {
             Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
             Assert.Equal("/search?q=Castro", opened.Headers.Location!.OriginalString);
@@ -95,8 +98,8 @@ public sealed partial class SavedSearchesTests
 
         // Another researcher can neither open nor remove it; its owner removes it and the feed is gone.
         var other = await RegisterAsync(archive, "student@example.org");
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/account/searches/open?id={id}")).StatusCode);
         var otherPage = await other.GetStringAsync("/account/searches");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/account/searches/Open?id={id}", Forms.Content(Forms.Token(otherPage)))).StatusCode);
         Assert.DoesNotContain("Castro", otherPage);
         using (var removeOthers = await other.PostAsync($"/account/searches/Remove?id={id}", Forms.Content(Forms.Token(otherPage))))
         {
@@ -158,6 +161,13 @@ public sealed partial class SavedSearchesTests
         await using var closed = await ArchiveHost.StartAsync("--Dossier:Accounts:Registration=false");
         Assert.DoesNotContain("/account/register", await closed.Client.GetStringAsync("/account/sign-in"));
         Assert.Equal(HttpStatusCode.NotFound, (await closed.Client.GetAsync("/account/register")).StatusCode);
+    }
+
+    [Fact]
+    public void The_request_log_never_writes_a_private_feeds_secret()
+    {
+        Assert.Equal("/feeds/saved/(private).atom", Dossier.Features.Operations.RequestLog.Logged(new Microsoft.AspNetCore.Http.PathString("/feeds/saved/s3cr3tKey.atom")));
+        Assert.Equal("/feeds/search.atom", Dossier.Features.Operations.RequestLog.Logged(new Microsoft.AspNetCore.Http.PathString("/feeds/search.atom")));
     }
 
     [Theory]

@@ -16,12 +16,13 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Administrator, Editor, Contributor];
 
-    /// <summary>A role from what a person types: <c>admin</c>, <c>editor</c>, <c>contributor</c>, in any case.</summary>
+    /// <summary>A role from what a person types: <c>admin</c>, <c>editor</c>, <c>contributor</c>, <c>researcher</c>, in any case.</summary>
     public static string? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         "admin" or "administrator" => Administrator,
         "editor" => Editor,
         "contributor" => Contributor,
+        "researcher" => Researcher,
         _ => null,
     };
 }

@@ -12,7 +12,7 @@ public static class UsersCommand
     {
         if (Roles.Parse(roleText) is not { } role)
         {
-            await Console.Error.WriteLineAsync($"dossier: '{roleText}' is not a role: admin, editor or contributor");
+            await Console.Error.WriteLineAsync($"dossier: '{roleText}' is not a role: admin, editor, contributor or researcher");
             return 2;
         }
         var password = await ReadPasswordAsync(passwordFromStdin);

@@ -101,7 +101,7 @@ public static partial class TranscriptLayout
     [GeneratedRegex(@"[.!?…:;,][""”»’)\]]*$")]
     private static partial Regex EndsAsProse();
 
-    [GeneratedRegex(@"(?i)^\[\s*(translator|editor|handwritten|typewritten|marginal|note|примечание|прим\.|рукописн)[^\]]*\]")]
+    [GeneratedRegex(@"(?i)^\[\s*((translator|editor|handwritten|typewritten|marginal|note)(’s|'s|s)?\b|примечание\b|прим\.|рукописн)[^\]]*\]")]
     private static partial Regex Note();
 
     /// <summary>

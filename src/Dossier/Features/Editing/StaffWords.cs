@@ -130,6 +130,7 @@ public static class StaffWords
         Roles.Administrator => text["Administrator"],
         Roles.Editor => text["Editor"],
         Roles.Contributor => text["Contributor"],
+        Roles.Researcher => text["Researcher"],
         _ => role,
     };
 }

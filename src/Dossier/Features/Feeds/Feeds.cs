@@ -94,7 +94,7 @@ public static class Feeds
     {
         var saved = await db.SavedSearches.AsNoTracking().FirstOrDefaultAsync(s => s.FeedKey == key, cancellationToken);
         if (saved is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Feed not found", detail: "No saved search has this feed address; it may have been removed.");
-        var request = SearchRequest.ReadForAllHits(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(saved.Query)));
+        var request = SearchRequest.ReadSaved(saved.Query);
         List<ArchivalRecord> records;
         try
         {

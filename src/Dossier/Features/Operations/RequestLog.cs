@@ -13,6 +13,10 @@ namespace Dossier.Features.Operations;
 /// </remarks>
 public static class RequestLog
 {
+    /// <summary>The path as logged: a saved search's private feed without its secret.</summary>
+    public static string Logged(PathString path) =>
+        path.StartsWithSegments("/feeds/saved", StringComparison.OrdinalIgnoreCase) ? "/feeds/saved/(private).atom" : path.Value ?? "";
+
     public const string Category = "Dossier.Requests";
 
     public static IServiceCollection AddRequestLog(this IServiceCollection services)
@@ -49,7 +53,7 @@ public static class RequestLog
                 {
                     // An exception that got this far becomes a 500 from the server, unless the response had begun.
                     var status = failed && !http.Response.HasStarted ? StatusCodes.Status500InternalServerError : http.Response.StatusCode;
-                    writer.Add(new RequestLine(level, http.Request.Method, path.Value ?? "", status, clock.GetElapsedTime(started).TotalMilliseconds));
+                    writer.Add(new RequestLine(level, http.Request.Method, Logged(path), status, clock.GetElapsedTime(started).TotalMilliseconds));
                 }
             }
         });

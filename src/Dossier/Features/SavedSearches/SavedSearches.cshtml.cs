@@ -15,7 +15,9 @@ namespace Dossier.Features.SavedSearches;
 /// A signed-in reader's saved searches: each with what is new since they last opened it, a link that opens it (and
 /// marks it seen), its private Atom feed, and removal. Saving happens from the search page.
 /// </summary>
+// Each view of the page runs every saved search once: the search page's limit holds here too.
 [Authorize]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Search)]
 public sealed class SavedSearchesModel(DossierDb db, RecordIndex index, UserManager<IdentityUser> users, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     /// <summary>New records are counted up to this; "1,000 or more" is news enough.</summary>
@@ -68,7 +70,7 @@ public sealed class SavedSearchesModel(DossierDb db, RecordIndex index, UserMana
     }
 
     /// <summary>Opens the search's results and marks what it finds as seen.</summary>
-    public async Task<IActionResult> OnGetOpenAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostOpenAsync(int id, CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User)!;
         var search = await db.SavedSearches.FirstOrDefaultAsync(s => s.Id == id && s.UserId == userId, cancellationToken);
@@ -92,7 +94,7 @@ public sealed class SavedSearchesModel(DossierDb db, RecordIndex index, UserMana
         var counted = new List<(SavedSearch, int)>();
         foreach (var search in searches)
         {
-            var request = SearchRequest.ReadForAllHits(new QueryCollection(QueryHelpers.ParseQuery(search.Query)));
+            var request = SearchRequest.ReadSaved(search.Query);
             var fresh = 0;
             if (request.Errors.Count == 0)
             {

@@ -154,6 +154,10 @@ public sealed record SearchRequest(SearchOptions Options, Dictionary<string, str
     /// The parameters of a search that takes every hit (an export, a feed): its page and size are not read, so
     /// they cannot be wrong.
     /// </summary>
+    /// <summary>A saved search's query string ("?q=Castro&amp;language=ru") read as <see cref="ReadForAllHits"/> reads a request's.</summary>
+    public static SearchRequest ReadSaved(string query) =>
+        ReadForAllHits(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)));
+
     public static SearchRequest ReadForAllHits(IQueryCollection query)
     {
         var request = Read(query);

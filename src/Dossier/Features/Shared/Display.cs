@@ -94,6 +94,14 @@ public static partial class Display
         _ => null,
     };
 
+    /// <summary>The name of an authority kind's list: "People", "Places", "Organizations".</summary>
+    public static string ListName(Dossier.Authorities.AuthorityKind kind) => kind switch
+    {
+        Dossier.Authorities.AuthorityKind.Person => text["People"],
+        Dossier.Authorities.AuthorityKind.Place => text["Places"],
+        _ => text["Organizations"],
+    };
+
     public static string FacetName(string facet) => facet switch
     {
         "collection" => text["Collection"],

@@ -80,6 +80,8 @@ public static class InterfaceLanguages
     public static void MapInterfaceLanguageSwitch(this IEndpointRouteBuilder app) =>
         app.MapPost("/language", async (HttpContext http) =>
         {
+            if (!http.Request.HasFormContentType) return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "A form is expected",
+                detail: "send language (and back) as a form");
             var form = await http.Request.ReadFormAsync();
             var chosen = All.FirstOrDefault(l => l.Code == form["language"].ToString()).Code;
             if (chosen is null) return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language",
@@ -89,6 +91,6 @@ public static class InterfaceLanguages
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
             var back = form["back"].ToString();
             // Only a path on this site: the switch is no open redirect.
-            return Results.LocalRedirect(back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) && !back.StartsWith("/\\", StringComparison.Ordinal) ? back : "/");
+            return Results.LocalRedirect(Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(back) && !back.StartsWith('~') ? back : "/");
         }).DisableAntiforgery();
 }
