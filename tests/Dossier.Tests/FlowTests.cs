@@ -184,4 +184,67 @@ public sealed class FlowTests
         await Expect(editor.Locator(".done")).ToHaveTextAsync("Withdrawn.");
         Assert.Equal(404, (await visitor.GotoAsync(recordPath))!.Status);
     }
+
+    /// <summary>Presses Tab until the focus is on what <paramref name="selector"/> names, as a keyboard user moves.</summary>
+    private static async Task TabToAsync(IPage page, string selector, int most = 120)
+    {
+        for (var i = 0; i < most; i++)
+        {
+            if (await page.EvaluateAsync<bool>("(s) => document.activeElement !== null && document.activeElement.matches(s)", selector)) return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"{most} presses of Tab never reached {selector} on {page.Url}");
+    }
+
+    [Fact]
+    public async Task The_Cite_dialog_and_the_editor_work_with_the_keyboard_alone()
+    {
+        await using var archive = await ArchiveHost.StartAsync();
+        await archive.ImportAsync(Corpus.ArchivePages);
+        var id = (await archive.IdsOfCapturesAsync())["003"];
+        await archive.CreateUserAsync("editor@archive.test", ArchiveHost.StaffPassword, Dossier.Accounts.Roles.Editor);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchChromiumAsync(playwright);
+        var context = await browser.NewContextAsync(Screen("desktop", archive.Address));
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+
+        // A reader: the Cite dialog opened, a style copied and the dialog closed, the focus back where it was.
+        var reader = await context.NewPageAsync();
+        await reader.GotoAsync($"/documents/{id}");
+        await TabToAsync(reader, "button[data-dialog='#cite']");
+        await reader.Keyboard.PressAsync("Enter");
+        var dialog = reader.GetByRole(AriaRole.Dialog, new() { Name = "Cite this record" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await TabToAsync(reader, "button[data-copy='#cite-mla']");
+        await reader.Keyboard.PressAsync("Enter");
+        await Expect(dialog.Locator("#style-mla ~ .actions .copied")).ToHaveTextAsync("Copied");
+        await reader.Keyboard.PressAsync("Escape");
+        await Expect(dialog).Not.ToBeVisibleAsync();
+        Assert.True(await reader.EvaluateAsync<bool>("() => document.activeElement.matches(\"button[data-dialog='#cite']\")"), "the focus returns to the button that opened the dialog");
+
+        // An editor: signs in, makes a record and publishes it, never touching the mouse.
+        var editor = await (await browser.NewContextAsync(Screen("desktop", archive.Address))).NewPageAsync();
+        await editor.GotoAsync("/account/sign-in");
+        await TabToAsync(editor, "#Email");
+        await editor.Keyboard.TypeAsync("editor@archive.test");
+        await TabToAsync(editor, "#Password");
+        await editor.Keyboard.TypeAsync(ArchiveHost.StaffPassword);
+        await editor.Keyboard.PressAsync("Enter");
+        await Expect(editor.Locator("h1")).ToHaveTextAsync("Records");
+        await TabToAsync(editor, "a[href='/editor/edit']");
+        await editor.Keyboard.PressAsync("Enter");
+        await Expect(editor.Locator("h1")).ToHaveTextAsync("New record");
+        await TabToAsync(editor, "#Form_Title");
+        await editor.Keyboard.TypeAsync("Keyboard Memorandum");
+        await TabToAsync(editor, "#Form_Transcripts_0__Language");
+        await editor.Keyboard.TypeAsync("en");
+        await TabToAsync(editor, "#Form_Transcripts_0__Text");
+        await editor.Keyboard.TypeAsync("Typed without a mouse.");
+        await TabToAsync(editor, "main form.editing button[type=submit]");
+        await editor.Keyboard.PressAsync("Enter");
+        await Expect(editor.Locator(".done")).ToHaveTextAsync("Created, as a draft.");
+        await TabToAsync(editor, "main form[action*='handler=Publish'] button[type=submit]");
+        await editor.Keyboard.PressAsync("Enter");
+        await Expect(editor.Locator(".done")).ToHaveTextAsync("Published.");
+    }
 }
