@@ -30,7 +30,7 @@ public static class Charts
     private static string Records(IStringLocalizer<Text> text, int n) => text.Plural(n, "{0} record", "{0} records");
 
     // Figures people read follow the page's language; coordinates in the drawing never do.
-    private static string Figure(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
+    private static string Number(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>A histogram of counts by year or month; a bar with a link narrows to its period.</summary>
     public static IHtmlContent Histogram(IStringLocalizer<Text> text, string id, string caption, IReadOnlyList<Bar> bars, string column, string csvUrl)
@@ -45,7 +45,7 @@ public static class Charts
         // The scale: the top count and nought, with the baseline.
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"axis\" aria-hidden=\"true\"><line x1=\"{N(left)}\" y1=\"{N(height - bottom)}\" x2=\"{N(width)}\" y2=\"{N(height - bottom)}\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(left)}\" y1=\"{N(top)}\" x2=\"{N(width)}\" y2=\"{N(top)}\" class=\"grid\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left - 6)}\" y=\"{N(top + 4)}\" text-anchor=\"end\">{Figure(max)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left - 6)}\" y=\"{N(top + 4)}\" text-anchor=\"end\">{Number(max)}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left - 6)}\" y=\"{N(height - bottom)}\" text-anchor=\"end\">0</text>");
         // Labels under the bars, as many as fit.
         var every = Math.Max(1, (int)Math.Ceiling(48 / slot));
@@ -66,7 +66,7 @@ public static class Charts
                 svg.Append(CultureInfo.InvariantCulture, $"<g aria-hidden=\"true\">{rect}</g>");
         }
         svg.Append("</svg>");
-        var table = Table(caption, [column, text["Records"]], bars.Select(b => new[] { b.Label, Figure(b.Count) }));
+        var table = Table(caption, [column, text["Records"]], bars.Select(b => new[] { b.Label, Number(b.Count) }));
         return Figure(text, id, caption, svg.ToString(), table, csvUrl);
     }
 
@@ -110,7 +110,7 @@ public static class Charts
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(cx)}\" y=\"{N(cy + 34)}\" text-anchor=\"middle\">{E(Short(center.Name))}</text></g>");
         svg.Append("</svg>");
         var table = Table(caption, [text["Name"], text["Records with {0}", center.Name]],
-            others.Select(o => new[] { o.Name, Figure(o.Count) }), others.Select(o => o.Href).ToList());
+            others.Select(o => new[] { o.Name, Number(o.Count) }), others.Select(o => o.Href).ToList());
         return Figure(text, id, caption, svg.ToString(), table, csvUrl);
     }
 
