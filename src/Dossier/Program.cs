@@ -53,9 +53,10 @@ serve.SetAction(async (parse, cancellationToken) =>
 var paths = new Argument<string[]>("paths") { Description = "Files and folders to import (folders are read recursively)", Arity = ArgumentArity.OneOrMore };
 var publish = new Option<bool>("--publish") { Description = "Publish what is imported (new records are drafts otherwise)" };
 var map = new Option<string?>("--map") { Description = "A column mapping (JSON) for CSV files: which column gives which field" };
-var import = new Command("import", "Import page captures (.txt), JSON Lines (.jsonl), TEI editions (.xml) and spreadsheets (.csv with --map)") { paths, publish, map };
+var importReport = new Option<string?>("--report") { Description = "Write every file's outcome and where each of its main fields was read (or that it is missing) to this CSV file" };
+var import = new Command("import", "Import page captures (.txt), JSON Lines (.jsonl), TEI editions (.xml) and spreadsheets (.csv with --map)") { paths, publish, map, importReport };
 import.SetAction((parse, cancellationToken) =>
-    ImportCommand.RunAsync(Archive(parse), parse.GetValue(paths)!, parse.GetValue(publish), parse.GetValue(map), cancellationToken));
+    ImportCommand.RunAsync(Archive(parse), parse.GetValue(paths)!, parse.GetValue(publish), parse.GetValue(map), parse.GetValue(importReport), cancellationToken));
 
 var harvestUrl = new Argument<string>("url") { Description = "The base URL of an OAI-PMH repository (http://archive.example.org/oai)" };
 var harvestSet = new Option<string?>("--set") { Description = "Harvest only this set (a setSpec)" };

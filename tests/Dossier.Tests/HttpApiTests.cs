@@ -63,6 +63,10 @@ public abstract class HttpApiTests<TFixture>(TFixture fixture) : IClassFixture<T
     [InlineData("type:\"Memorandum of Conversation\"", new[] { "002", "004" })]
     [InlineData("classification:\"top secret\"", new[] { "002", "004" })]
     [InlineData("source:TsKhSD", new[] { "000", "003" })]
+    // An archive is found by every name it has had, in both scripts (issue 22): TsKhSD's papers are RGANI's today.
+    [InlineData("source:RGANI", new[] { "000", "003" })]
+    [InlineData("source:ЦХСД", new[] { "000", "003" })]
+    [InlineData("source:\"АВП РФ\"", new[] { "001", "002", "004" })]
     [InlineData("recordId:177840", new[] { "004" })]
     [InlineData("title:Guevara", new[] { "003", "004" })]
     [InlineData("Guevara -Alekseyev", new string[0])]

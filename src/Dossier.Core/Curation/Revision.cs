@@ -75,6 +75,7 @@ public sealed record RecordSnapshot(RecordDocument Record, PublicationStatus Sta
             ("Title", r.Title), ("Date", r.Date), ("Summary", r.Summary), ("Type", r.Type), ("Classification", r.Classification),
             ("Record ID", r.RecordId), ("Languages", string.Join(", ", r.Languages)), ("Source", s.Text), ("Archive", s.Archive),
             ("Fond", s.Fond), ("Opis", s.Opis), ("Papka", s.Papka), ("Delo", s.Delo), ("Pages", s.Pages), ("Reel", s.Reel),
+            ("Box", s.Box), ("Item", s.Item),
             ("Creators", string.Join("; ", r.Creators ?? [])), ("Recipients", string.Join("; ", r.Recipients ?? [])), ("Place", r.Place),
             ("Subjects", string.Join("; ", r.Subjects ?? [])), ("Notes", r.Notes),
             ("Provenance", r.Provenance), ("Obtained by", string.Join("; ", r.ObtainedBy)), ("Translators", string.Join("; ", r.Translators)),

@@ -166,6 +166,8 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
                 source.Property(s => s.Delo).HasColumnName("SourceDelo");
                 source.Property(s => s.Pages).HasColumnName("SourcePages");
                 source.Property(s => s.Reel).HasColumnName("SourceReel");
+                source.Property(s => s.Box).HasColumnName("SourceBox");
+                source.Property(s => s.Item).HasColumnName("SourceItem");
                 source.Ignore(s => s.IsEmpty);
             });
             record.Navigation(r => r.Source).IsRequired();

@@ -126,7 +126,7 @@ public sealed class RecordExport(DossierDb db, string archiveName)
     private static readonly string[] CsvColumns =
     [
         "id", "url", "recordId", "title", "date", "summary", "type", "classification", "languages", "creators", "recipients", "place",
-        "subjects", "source", "archive", "fond", "opis", "papka", "delo", "pages", "reel", "provenance", "obtainedBy", "translators",
+        "subjects", "source", "archive", "fond", "opis", "papka", "delo", "pages", "reel", "box", "item", "provenance", "obtainedBy", "translators",
         "donors", "rights", "uploadedDate", "repository", "notes",
     ];
 
@@ -139,7 +139,7 @@ public sealed class RecordExport(DossierDb db, string archiveName)
         [
             r.Id.ToString(CultureInfo.InvariantCulture), UrlOf?.Invoke(r.Id), r.RecordId, r.Title, r.Date, r.Summary, r.Type, r.Classification,
             Many(r.Languages), Many(r.Creators), Many(r.Recipients), r.Place, Many(r.Subjects), s.Text, s.Archive, s.Fond, s.Opis, s.Papka,
-            s.Delo, s.Pages, s.Reel, r.Provenance, Many(r.ObtainedBy), Many(r.Translators), Many(r.Donors), r.Rights, r.UploadedDate,
+            s.Delo, s.Pages, s.Reel, s.Box, s.Item, r.Provenance, Many(r.ObtainedBy), Many(r.Translators), Many(r.Donors), r.Rights, r.UploadedDate,
             r.Repository, r.Notes,
             .. languages.Select(l => r.Transcripts.FirstOrDefault(t => t.Language == l)?.Text),
         ];

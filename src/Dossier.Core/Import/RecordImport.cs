@@ -21,7 +21,11 @@ public enum ImportOutcome
 }
 
 /// <summary>What happened to one file, or one record in it.</summary>
-public sealed record ImportEvent(string Location, ImportOutcome Outcome, string? Reason = null);
+public sealed record ImportEvent(string Location, ImportOutcome Outcome, string? Reason = null)
+{
+    /// <summary>What the importer could read of the record's fields, where the format leaves that open.</summary>
+    public IReadOnlyList<FieldReading>? Reading { get; init; }
+}
 
 /// <summary>
 /// Told of the records an import writes: each batch as it is saved (its file not yet committed), then whether the
@@ -138,6 +142,9 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
     /// </summary>
     public IImportedRecords? Written { get; set; }
 
+    private static ImportEvent Event(ImportItem item, ImportOutcome outcome, string? reason = null) =>
+        new(item.Location, outcome, reason) { Reading = item.Reading };
+
     private Task<List<ImportEvent>> ImportFileAsync(string path, IRecordImporter importer, IImportProgress? progress, CancellationToken cancellationToken) =>
         ImportAsync(path, Path.GetFileName(path), importer.Read(path), progress, cancellationToken);
 
@@ -171,12 +178,12 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                 {
                     if (item.Record is null)
                     {
-                        events.Add(new(item.Location, ImportOutcome.Failed, item.Error));
+                        events.Add(Event(item, ImportOutcome.Failed, item.Error));
                         continue;
                     }
                     if (item.Record.RecordId is { Length: > MaxRecordIdLength } longId)
                     {
-                        events.Add(new(item.Location, ImportOutcome.Failed, $"the Record ID '{longId[..20]}…' is longer than {MaxRecordIdLength} characters"));
+                        events.Add(Event(item, ImportOutcome.Failed, $"the Record ID '{longId[..20]}…' is longer than {MaxRecordIdLength} characters"));
                         continue;
                     }
                     var incoming = item.Record;
@@ -193,11 +200,11 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                         attaching.Ask(incoming, item);
                         rereading.Add(incoming);
                         target = incoming;
-                        events.Add(new(item.Location, ImportOutcome.Imported));
+                        events.Add(Event(item, ImportOutcome.Imported));
                     }
                     else if (existing.DeletedAt is not null)
                     {
-                        events.Add(new(item.Location, ImportOutcome.Skipped, $"record {existing.Id} was deleted from the archive; an editor must restore it first"));
+                        events.Add(Event(item, ImportOutcome.Skipped, $"record {existing.Id} was deleted from the archive; an editor must restore it first"));
                         continue;
                     }
                     else if (existing.ContentHash == incoming.ContentHash)
@@ -207,13 +214,13 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                         attaching.Ask(existing, item);
                         if (!published && !placed)
                         {
-                            events.Add(new(item.Location, ImportOutcome.Unchanged));
+                            events.Add(Event(item, ImportOutcome.Unchanged));
                             continue;
                         }
                         // Put in a collection only, it gets a new datestamp from Placing, not a revision.
                         if (published) existing.UpdatedAt = now;
                         target = existing;
-                        events.Add(new(item.Location, ImportOutcome.Updated, published ? "published" : "put in its collection"));
+                        events.Add(Event(item, ImportOutcome.Updated, published ? "published" : "put in its collection"));
                     }
                     else
                     {
@@ -235,13 +242,13 @@ public sealed class RecordImport(DossierDb db, IEnumerable<IRecordImporter> impo
                         attaching.Ask(existing, item);
                         if (existing.ContentHash == before && !published && !placed)
                         {
-                            events.Add(new(item.Location, ImportOutcome.Unchanged));
+                            events.Add(Event(item, ImportOutcome.Unchanged));
                             continue;
                         }
                         existing.UpdatedAt = now;
                         if (existing.ContentHash != before) rereading.Add(existing);
                         target = existing;
-                        events.Add(new(item.Location, ImportOutcome.Updated));
+                        events.Add(Event(item, ImportOutcome.Updated));
                     }
                     touched.Add(target);
                     if (target.RecordId is not null) byRecordId[target.RecordId] = target;

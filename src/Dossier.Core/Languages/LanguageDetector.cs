@@ -114,8 +114,9 @@ public static class LanguageDetector
         foreach (var (code, set) in LatinLanguages)
         {
             var score = words.Count(set.Contains);
+            // A name's letters ("Górnicki", "Jeleń") tell a language only beside its words.
             foreach (var (letterCode, letters) in TellingLetters)
-                if (letterCode == code && text.Any(letters.Contains)) score += 2;
+                if (letterCode == code && score > 0 && text.Any(letters.Contains)) score += 2;
             if (score > bestScore)
             {
                 best = code;
@@ -124,6 +125,10 @@ public static class LanguageDetector
         }
         // A heading like "RECORD OF A CONVERSATION" or a list of names scores little;
         // call it a language only when its words or letters say so, otherwise leave it to its neighbours.
-        return bestScore >= 1 ? best : null;
+        // A line of names and titles ("Deputy Secretary-General Zhang Su; ... et al.") may hold a word or two that
+        // another language also has: running text is a twelfth or more of such words, a list of names is not.
+        // A short line needs two such words: "Com. Kucza" is a comrade, not Portuguese "com".
+        if (bestScore < (words.Length < 8 ? 2 : 1)) return null;
+        return words.Length < 8 || bestScore * 12 >= words.Length ? best : null;
     }
 }

@@ -36,7 +36,7 @@ public static class DossierRecordXml
         Element(writer, "type", record.Type);
         Element(writer, "classification", record.Classification);
         foreach (var language in record.Languages) Element(writer, "language", language);
-        if (record.Source is { } source && (source.Text ?? source.Archive ?? source.Fond ?? source.Opis ?? source.Papka ?? source.Delo ?? source.Pages ?? source.Reel) is not null)
+        if (record.Source is { } source && (source.Text ?? source.Archive ?? source.Fond ?? source.Opis ?? source.Papka ?? source.Delo ?? source.Pages ?? source.Reel ?? source.Box ?? source.Item) is not null)
         {
             writer.WriteStartElement("source", Namespace);
             Attribute(writer, "archive", source.Archive);
@@ -46,6 +46,8 @@ public static class DossierRecordXml
             Attribute(writer, "delo", source.Delo);
             Attribute(writer, "pages", source.Pages);
             Attribute(writer, "reel", source.Reel);
+            Attribute(writer, "box", source.Box);
+            Attribute(writer, "item", source.Item);
             if (source.Text is not null) writer.WriteString(XmlText.Clean(source.Text));
             writer.WriteEndElement();
         }
@@ -98,6 +100,8 @@ public static class DossierRecordXml
                 Delo = Attr("delo"),
                 Pages = Attr("pages"),
                 Reel = Attr("reel"),
+                Box = Attr("box"),
+                Item = Attr("item"),
             },
             Creators = All("creator") is { Length: > 0 } creators ? creators : null,
             Recipients = All("recipient") is { Length: > 0 } recipients ? recipients : null,

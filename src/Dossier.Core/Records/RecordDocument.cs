@@ -109,6 +109,8 @@ public sealed record SourceDocument
     public string? Delo { get; init; }
     public string? Pages { get; init; }
     public string? Reel { get; init; }
+    public string? Box { get; init; }
+    public string? Item { get; init; }
 
     public static SourceDocument From(ArchivalSource s) => new()
     {
@@ -120,6 +122,8 @@ public sealed record SourceDocument
         Delo = s.Delo,
         Pages = s.Pages,
         Reel = s.Reel,
+        Box = s.Box,
+        Item = s.Item,
     };
 }
 

@@ -307,7 +307,8 @@ public sealed class RecordIndex : IDisposable
         if (record.Date is not null) doc.Add(new StoredField("date", record.Date));
         AddText(doc, "summary", record.Summary, Field.Store.YES);
         AddText(doc, "transcript", transcript, Field.Store.YES);
-        AddText(doc, "source", record.Source.Text, Field.Store.NO);
+        // The archive is found by every name it has had, in both scripts: source:RGANI finds what was cited as TsKhSD.
+        AddText(doc, "source", string.Join("\n", new[] { record.Source.Text }.Concat(Sources.Archives.SearchNames(record.Source.Archive)).OfType<string>()), Field.Store.NO);
         AddText(doc, "provenance", record.Provenance, Field.Store.NO);
         AddText(doc, "donor", string.Join("\n", record.Donors), Field.Store.NO);
         AddText(doc, "translator", string.Join("\n", record.Translators.Concat(record.ObtainedBy)), Field.Store.NO);

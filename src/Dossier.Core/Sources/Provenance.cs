@@ -15,8 +15,10 @@ public static partial class Provenance
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
         var t = Collapse(text);
         var m = ProvenanceStart().Match(t);
-        if (!m.Success) return (Clean(t), null);
+        if (!m.Success) return (Clean(t) is { } whole && !NoReference().IsMatch(whole) ? whole : null, null);
         var source = Clean(t[..m.Index]);
+        // "Original Archive" is what the newer pages print where the reference should be: no reference.
+        if (source is not null && NoReference().IsMatch(source)) source = null;
         var provenance = Clean(t[m.Index..]);
         return (source, provenance);
     }
@@ -59,11 +61,13 @@ public static partial class Provenance
     }
 
     // The provenance begins with a sentence that says how the document came to the archive.
-    [GeneratedRegex(@"(?:(?<=^)|(?<=[.;]\s))(?:Document\s+)?(?:Obtained|Translated|Contributed|Donated|Provided|Courtesy|Transcribed|Edited|Original\s+(?:document\s+)?obtained)\b", RegexOptions.IgnoreCase)]
+    // After a full stop or a semicolon any of these; after a comma only the ones no archive's name begins with
+    // ("AVP RF, copy courtesy of NSA", "Russian Foreign Ministry archives, obtained and translated by NHK").
+    [GeneratedRegex(@"(?:(?<=^)|(?<=[.;]\s?))\s*(?:Document\s+)?(?:Obtained|Translated|Translation|Contributed|Donated|Provided|Courtesy|Transcribed|Edited|Original(?:ly)?\s+(?:document\s+)?(?:obtained|published)|(?:A\s+)?cop(?:y|ies)\s+(?:obtained|provided|courtesy|received|made)|Published\s+in)\b|(?<=,\s)(?:(?:obtained|translated)(?:\s+and\s+translated)?\s+(?:by|for)|translation\s+by|cop(?:y|ies)\s+(?:obtained|provided|courtesy))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProvenanceStart();
 
     // "obtained and translated for CWIHP by A, B and C" up to the next verb clause or the end of the sentence.
-    [GeneratedRegex(@"(?<verbs>(?:obtained|translated|contributed|donated|provided|transcribed|edited)(?:\s*(?:,|and|&)\s*(?:obtained|translated|contributed|donated|provided|transcribed|edited))*)(?:\s+(?:for|from|into)\s+[^.;]*?)?\s+by\s+(?<names>.+?)(?=\s*,?\s+and\s+(?:was\s+|were\s+)?(?:obtained|translated|contributed|donated|provided|transcribed|edited)\b|\s*;|(?<=\p{Ll}{2})\.(?:\s|$)|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<verbs>(?:obtained|translated|translation|contributed|donated|provided|transcribed|edited)(?:\s*(?:,|and|&)\s*(?:obtained|translated|contributed|donated|provided|transcribed|edited))*)(?:\s+(?:for|from|into)\s+[^.;]*?)?\s+by\s+(?<names>.+?)(?=\s*,?\s+and\s+(?:was\s+|were\s+)?(?:obtained|translated|contributed|donated|provided|transcribed|edited)\b|\s*;|(?<=\p{Ll}{2})\.(?:\s|$)|$)", RegexOptions.IgnoreCase)]
     private static partial Regex Clause();
 
     [GeneratedRegex(@"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*")]
@@ -75,4 +79,7 @@ public static partial class Provenance
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(?:Original Archive|Source|Sources|n/a|none|unknown)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoReference();
 }

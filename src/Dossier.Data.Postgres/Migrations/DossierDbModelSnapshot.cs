@@ -1141,6 +1141,10 @@ namespace Dossier.Data.Postgres.Migrations
                                 .HasColumnType("text")
                                 .HasColumnName("SourceArchive");
 
+                            b1.Property<string>("Box")
+                                .HasColumnType("text")
+                                .HasColumnName("SourceBox");
+
                             b1.Property<string>("Delo")
                                 .HasColumnType("text")
                                 .HasColumnName("SourceDelo");
@@ -1148,6 +1152,10 @@ namespace Dossier.Data.Postgres.Migrations
                             b1.Property<string>("Fond")
                                 .HasColumnType("text")
                                 .HasColumnName("SourceFond");
+
+                            b1.Property<string>("Item")
+                                .HasColumnType("text")
+                                .HasColumnName("SourceItem");
 
                             b1.Property<string>("Opis")
                                 .HasColumnType("text")

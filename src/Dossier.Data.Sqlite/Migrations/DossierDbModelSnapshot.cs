@@ -1097,6 +1097,10 @@ namespace Dossier.Data.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("SourceArchive");
 
+                            b1.Property<string>("Box")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SourceBox");
+
                             b1.Property<string>("Delo")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("SourceDelo");
@@ -1104,6 +1108,10 @@ namespace Dossier.Data.Sqlite.Migrations
                             b1.Property<string>("Fond")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("SourceFond");
+
+                            b1.Property<string>("Item")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SourceItem");
 
                             b1.Property<string>("Opis")
                                 .HasColumnType("TEXT")

@@ -186,7 +186,8 @@ public class PageCaptureVariantTests
         var record = Parse(text);
         Assert.Equal("SAPMO-BArch, DY 30/IV 2/2.035/55", record.Source.Text);
         Assert.Equal("SAPMO-BArch", record.Source.Archive);
-        Assert.Null(record.Source.Fond);
+        Assert.Equal("DY 30", record.Source.Fond);
+        Assert.Equal("IV 2/2.035/55", record.Source.Delo);
         Assert.Equal(["James G. Hershberg"], record.ObtainedBy);
     }
 

@@ -215,19 +215,20 @@ public class ReviewVariantTests
 
     [Theory]
     // label present (004) and label missing (002)
-    [InlineData("004", "Archiwum Akt Nowych (AAN), KC PZPR, sygn. XI A/12, k. 1-5.", "Obtained by Paweł Machcewicz and translated by Ryszard Jeleń.", "AAN", "Paweł Machcewicz", "Ryszard Jeleń")]
-    [InlineData("002", "Magyar Nemzeti Levéltár Országos Levéltár (MNL OL), XIX-J-1-j, Kuba, 1963, 3. doboz, 00123/1963.", "Obtained by Csaba Békés and translated by Katalin Kádár Lynn.", "MNL OL", "Csaba Békés", "Katalin Kádár Lynn")]
-    [InlineData("004", "Politisches Archiv des Auswärtigen Amts (PA AA), MfAA, A 17341, Bl. 1-5.", "Obtained by Christian F. Ostermann and translated by Karen Riechert.", "PA AA", "Christian F. Ostermann", "Karen Riechert")]
-    [InlineData("002", "Arhivele Naţionale Istorice Centrale (ANIC), fond CC al PCR – Secţia Relaţii Externe, dosar 12/1963, f. 1-10.", "Obtained by Mircea Munteanu and translated by Viorel Nicolae Buta.", "ANIC", "Mircea Munteanu", "Viorel Nicolae Buta")]
-    [InlineData("002", "PRC FMA 109-03156-04, 1-10.", "Obtained by Shen Zhihua and translated by Neil Silver.", "PRC FMA", "Shen Zhihua", "Neil Silver")]
-    public void B_foreign_references_keep_text_archive_and_people(string prefix, string reference, string provenance, string archive, string obtainedBy, string translator)
+    [InlineData("004", "Archiwum Akt Nowych (AAN), KC PZPR, sygn. XI A/12, k. 1-5.", "Obtained by Paweł Machcewicz and translated by Ryszard Jeleń.", "AAN", "Paweł Machcewicz", "Ryszard Jeleń", "KC PZPR", "XI A/12")]
+    [InlineData("002", "Magyar Nemzeti Levéltár Országos Levéltár (MNL OL), XIX-J-1-j, Kuba, 1963, 3. doboz, 00123/1963.", "Obtained by Csaba Békés and translated by Katalin Kádár Lynn.", "MNL OL", "Csaba Békés", "Katalin Kádár Lynn", "XIX-J-1-j", null)]
+    [InlineData("004", "Politisches Archiv des Auswärtigen Amts (PA AA), MfAA, A 17341, Bl. 1-5.", "Obtained by Christian F. Ostermann and translated by Karen Riechert.", "PA AA", "Christian F. Ostermann", "Karen Riechert", "MfAA", "A 17341")]
+    [InlineData("002", "Arhivele Naţionale Istorice Centrale (ANIC), fond CC al PCR – Secţia Relaţii Externe, dosar 12/1963, f. 1-10.", "Obtained by Mircea Munteanu and translated by Viorel Nicolae Buta.", "ANIC", "Mircea Munteanu", "Viorel Nicolae Buta", "CC al PCR – Secţia Relaţii Externe", "12/1963")]
+    [InlineData("002", "PRC FMA 109-03156-04, 1-10.", "Obtained by Shen Zhihua and translated by Neil Silver.", "PRC FMA", "Shen Zhihua", "Neil Silver", "109", "03156")]
+    public void B_foreign_references_keep_text_archive_and_people(string prefix, string reference, string provenance, string archive, string obtainedBy, string translator, string fond, string? delo)
     {
         var text = Corpus.ReadPage(prefix).Replace(prefix == "004" ? Source004 : Source002, reference + " " + provenance, StringComparison.Ordinal);
         var record = Parse(text);
         Assert.Equal(reference.TrimEnd('.'), record.Source.Text);
         Assert.Equal(archive, record.Source.Archive);
-        Assert.Null(record.Source.Fond);
-        Assert.Null(record.Source.Delo);
+        // Each habit's levels are read in its own way (issue 22).
+        Assert.Equal(fond, record.Source.Fond);
+        Assert.Equal(delo, record.Source.Delo);
         Assert.Equal(provenance.TrimEnd('.'), record.Provenance);
         Assert.Equal([obtainedBy], record.ObtainedBy);
         Assert.Equal([translator], record.Translators);
@@ -248,7 +249,9 @@ public class ReviewVariantTests
         Assert.Equal("Minutes of Conversation between Gheorghe Gheorghiu-Dej and Sándor Rónai", record.Title);
         Assert.Equal("1951-11", record.Date);
         Assert.Equal("ANIC", record.Source.Archive);
-        Assert.Null(record.Source.Fond);
+        Assert.Equal("CC al PCR – Secţia Relaţii Externe", record.Source.Fond);
+        Assert.Equal("12/1951", record.Source.Delo);
+        Assert.Equal("1-10", record.Source.Pages);
         Assert.Equal(["Mircea Munteanu"], record.ObtainedBy);
         Assert.Equal(["Viorel Nicolae Buta"], record.Translators);
         Assert.StartsWith("Guevara informs the Soviets", record.Summary);

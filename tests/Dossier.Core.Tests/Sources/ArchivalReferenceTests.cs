@@ -38,25 +38,58 @@ public class ArchivalReferenceTests
         Assert.Equal(reel, s.Reel);
     }
 
+    public static TheoryData<string, string, string?, string?, string?, string?, string?> OtherHabits => new()
+    {
+        // text, archive, fond, opis, delo, box, item: each habit's levels in the parts that do the same work.
+        { "SAPMO-BArch, DY 30/IV 2/2.035/55", "SAPMO-BArch", "DY 30", null, "IV 2/2.035/55", null, null },
+        { "PA AA, MfAA, A 17770", "PA AA", "MfAA", null, "A 17770", null, null },
+        { "MNL OL, XIX-J-1-j, Szovjetunió, 1963, 4. d.", "MNL OL", "XIX-J-1-j", "Szovjetunió", null, "4", null },
+        { "Hungarian National Archives (MOL), M-KS 288 f. 5/286. ő.e.", "MNL OL", "M-KS 288", "5", "286", null, null },
+        { "AAN, KC PZPR, XIA/107", "AAN", "KC PZPR", null, "XIA/107", null, null },
+        { "Archiwum Akt Nowych, KC PZPR, sygn. 2639", "AAN", "KC PZPR", null, "2639", null, null },
+        { "ANIC, fond CC al PCR – Secţia Relaţii Externe, dosar 58/1963", "ANIC", "CC al PCR – Secţia Relaţii Externe", null, "58/1963", null, null },
+        { "PRC FMA 109-03156-02, 1-10", "PRC FMA", "109", null, "03156", null, "02" },
+        { "Chinese Foreign Ministry Archive, 109-01381-04", "PRC FMA", "109", null, "01381", null, "04" },
+    };
+
     [Theory]
-    // German, Hungarian, Polish, Romanian and Chinese references keep their text and name their archive.
-    [InlineData("SAPMO-BArch, DY 30/IV 2/2.035/55", "SAPMO-BArch")]
-    [InlineData("PA AA, MfAA, A 17770", "PA AA")]
-    [InlineData("MNL OL, XIX-J-1-j, Szovjetunió, 1963, 4. d.", "MNL OL")]
-    [InlineData("Hungarian National Archives (MOL), M-KS 288 f. 5/286. ő.e.", "MNL OL")]
-    [InlineData("AAN, KC PZPR, XIA/107", "AAN")]
-    [InlineData("Archiwum Akt Nowych, KC PZPR, sygn. 2639", "AAN")]
-    [InlineData("ANIC, fond CC al PCR – Secţia Relaţii Externe, dosar 58/1963", "ANIC")]
-    [InlineData("PRC FMA 109-03156-02, 1-10", "PRC FMA")]
-    [InlineData("Chinese Foreign Ministry Archive, 109-01381-04", "PRC FMA")]
-    public void References_in_other_habits_keep_their_text_and_get_the_archive(string text, string archive)
+    [MemberData(nameof(OtherHabits))]
+    public void References_in_other_habits_are_taken_apart_in_theirs(string text, string archive, string? fond, string? opis, string? delo, string? box, string? item)
     {
         var s = ArchivalReference.Parse(text);
         Assert.Equal(text, s.Text);
         Assert.Equal(archive, s.Archive);
-        Assert.Null(s.Fond);
-        Assert.Null(s.Opis);
-        Assert.Null(s.Delo);
+        Assert.Equal(fond, s.Fond);
+        Assert.Equal(opis, s.Opis);
+        Assert.Equal(delo, s.Delo);
+        Assert.Equal(box, s.Box);
+        Assert.Equal(item, s.Item);
+    }
+
+    [Theory]
+    // Names and scripts meet: the Cyrillic and older names search as the archive holding the papers today.
+    [InlineData("ГАРФ. Ф. Р-9401. Оп. 2. Д. 64. Л. 9об.", "GARF", "Р-9401", "2", "64", "9об")]
+    [InlineData("ЦГАМО. Ф. 2157. Оп. 1. Д. 45а. Л. 3-3об.", "TsGAMO", "2157", "1", "45а", "3-3об")]
+    [InlineData("RGAE. F. 4372. Op. 11. D. 680. L. 12.", "RGAE", "4372", "11", "680", "12")]
+    [InlineData("ф. 8131, оп. 37, д. 4, лл. 20-21", null, "8131", "37", "4", "20-21")]
+    [InlineData("RGANI. F. 5. Op. 30. D. 335. Ll. 1-5.", "RGANI", "5", "30", "335", "1-5")]
+    public void Dotted_and_cyrillic_references_are_taken_apart(string text, string? archive, string fond, string opis, string delo, string pages)
+    {
+        var s = ArchivalReference.Parse(text);
+        Assert.Equal(archive, s.Archive);
+        Assert.Equal(fond, s.Fond);
+        Assert.Equal(opis, s.Opis);
+        Assert.Equal(delo, s.Delo);
+        Assert.Equal(pages, s.Pages);
+    }
+
+    [Fact]
+    public void An_older_name_is_searched_as_the_archive_that_holds_its_papers_today()
+    {
+        Assert.Contains("RGANI", Archives.SearchNames("TsKhSD"));
+        Assert.Contains("ЦХСД", Archives.SearchNames("TsKhSD"));
+        Assert.Contains("АВП РФ", Archives.SearchNames("AVP RF"));
+        Assert.Empty(Archives.SearchNames("An archive nobody knows"));
     }
 
     [Fact]

@@ -97,6 +97,8 @@ public sealed class CsvImporter(CsvMapping mapping) : IRecordImporter
                 Delo = One("source.delo"),
                 Pages = One("source.pages"),
                 Reel = One("source.reel"),
+                Box = One("source.box"),
+                Item = One("source.item"),
             };
         return ImportItem.Of(location, new ArchivalRecord
         {

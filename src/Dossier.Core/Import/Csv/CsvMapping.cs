@@ -17,7 +17,7 @@ public sealed class CsvMapping
     public static readonly IReadOnlyList<string> Fields =
     [
         "recordId", "title", "date", "summary", "type", "classification", "languages", "creators", "recipients", "place", "subjects",
-        "source", "source.archive", "source.fond", "source.opis", "source.papka", "source.delo", "source.pages", "source.reel",
+        "source", "source.archive", "source.fond", "source.opis", "source.papka", "source.delo", "source.pages", "source.reel", "source.box", "source.item",
         "provenance", "obtainedBy", "translators", "donors", "rights", "uploadedDate", "repository", "notes", "transcript", "originals",
     ];
 

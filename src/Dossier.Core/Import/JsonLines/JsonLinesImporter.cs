@@ -147,10 +147,12 @@ public sealed class JsonLinesImporter : IRecordImporter
             Delo = Blank(d.Source.Delo),
             Pages = Blank(d.Source.Pages),
             Reel = Blank(d.Source.Reel),
+            Box = Blank(d.Source.Box),
+            Item = Blank(d.Source.Item),
         };
         // A record that gives only the reference's text gets its parts read the same way as an imported page's.
         if (source.Text is not null && source.Archive is null && source.Fond is null && source.Opis is null && source.Delo is null
-            && source.Papka is null && source.Pages is null && source.Reel is null)
+            && source.Papka is null && source.Pages is null && source.Reel is null && source.Box is null && source.Item is null)
         {
             source = ArchivalReference.Parse(source.Text);
         }

@@ -11,11 +11,33 @@ public sealed partial record CitationLine(string Text, string Title, PartialDate
 {
     public static bool LooksLikeCitation(string line) => TryParse(line) is not null;
 
+    /// <summary>A line that is a citation, from its first character.</summary>
     public static CitationLine? TryParse(string line)
     {
         var text = line.Trim();
-        if (text.Length < 10 || text[0] is not ('"' or '“')) return null;
+        return text.Length >= 10 && text[0] is '"' or '“' ? ParseAt(text) : null;
+    }
 
+    /// <summary>
+    /// A citation anywhere in a line: pages sometimes glue it to the summary before it
+    /// (<c>... economic plan."Central Committee ...," May 21, 1962, History and ...</c>); the words before it come back too.
+    /// </summary>
+    public static (CitationLine Citation, string Before)? Find(string line)
+    {
+        var text = line.Trim();
+        for (var i = 0; i < text.Length - 10; i++)
+        {
+            if (text[i] is not ('"' or '“')) continue;
+            // A citation opens the line or follows the end of a sentence.
+            var before = text[..i].TrimEnd();
+            if (before.Length > 0 && before[^1] is not ('.' or '?' or '!' or ')' or ']' or '”' or '"')) continue;
+            if (ParseAt(text[i..]) is { } citation) return (citation, before);
+        }
+        return null;
+    }
+
+    private static CitationLine? ParseAt(string text)
+    {
         // The title ends at the closing quote after which a date or the repository follows; titles carry
         // commas and quotes of their own, so each closing quote is tried in turn.
         for (var close = 1; close < text.Length; close++)
@@ -32,14 +54,14 @@ public sealed partial record CitationLine(string Text, string Title, PartialDate
                 date = d;
                 rest = rest[dm.Length..].TrimStart(',', ' ');
             }
-            string? repository = null;
+            // The publishing archive names itself in every citation it prints: a quotation in a document
+            // ("“13” June 1956", "“We have a resolution ...,” R. Kennedy replied") is no citation.
             var rm = LeadingRepository().Match(rest);
-            if (rm.Success)
-            {
-                repository = rm.Groups["repository"].Value.Trim();
-                rest = rest[rm.Length..].TrimStart(',', ' ');
-            }
-            if (date is null && repository is null) continue;
+            if (!rm.Success) continue;
+            var repository = rm.Groups["repository"].Value.Trim();
+            rest = rest[rm.Length..].TrimStart(',', ' ');
+            // The page's own address ends the citation; the Record ID is read from it elsewhere.
+            rest = PageAddress().Replace(rest, "").Trim();
 
             var (source, provenance) = Sources.Provenance.SplitFromSource(rest);
             return new CitationLine(text, title, date, repository, source, provenance);
@@ -47,7 +69,10 @@ public sealed partial record CitationLine(string Text, string Title, PartialDate
         return null;
     }
 
-    [GeneratedRegex(@"^(?<date>(?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2},\s+[0-9]{4})|(?:[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?\s+[0-9]{4})|(?:[A-Z][a-z]{2,8},?\s+[0-9]{4})|(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?))(?=\s*(?:,|\.|$))")]
+    [GeneratedRegex(@"\s*https?://\S+\s*$")]
+    private static partial Regex PageAddress();
+
+    [GeneratedRegex(@"^(?<date>(?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2},\s+[0-9]{4})|(?:[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?\s+[0-9]{4})|(?:[A-Z][a-z]{2,8}\.?,?\s+[0-9]{4})|(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?))(?=\s*(?:,|\.|$))")]
     private static partial Regex LeadingDate();
 
     // The publishing digital archive: a name with "Archive", "Library" or "Collection" that is not a reference.

@@ -39,6 +39,8 @@ public sealed class PageCaptureImporter : IRecordImporter
     internal static ImportItem Parse(string location, string text)
     {
         var page = PageCaptureParser.Parse(text);
+        if (page.Listing)
+            return ImportItem.Failed(location, "a page of search results (a list of records' dates and titles), not one record's page");
         if (page.Title is null)
         {
             return ImportItem.Failed(location, page.KnownSite
@@ -47,6 +49,6 @@ public sealed class PageCaptureImporter : IRecordImporter
         }
         if (!page.KnownSite && page.Date is null)
             return ImportItem.Failed(location, "not a record page of a known archive: no date, citation line or document information found");
-        return ImportItem.Of(location, page.ToRecord());
+        return ImportItem.Of(location, page.ToRecord()) with { Reading = page.Reading() };
     }
 }

@@ -21,19 +21,30 @@ public static partial class PageCaptureParser
 
     public static PageCapture Parse(string text)
     {
-        var lines = Lines(text);
+        var cover = IsCover(text);
+        var lines = Lines(cover ? UnfoldCover(text) : text);
         var kinds = new LineKind[lines.Count];
         var page = new PageCapture();
 
+        if (IsListing(lines) || BulletedDate().Count(text) >= 2)
+        {
+            page.Listing = true;
+            return page;
+        }
+        if (cover) ReadCover(lines, kinds, page);
         MarkSiteText(lines, kinds, page);
         var infoStart = FindInformationBlock(lines, kinds);
         var bodyEnd = infoStart >= 0 ? infoStart : lines.Count;
+        // The newer pages close the record's text with its authors and associated lists, then its information.
+        var authors = lines.FindIndex(l => AuthorsLine().IsMatch(l));
+        if (authors >= 0 && authors < bodyEnd) bodyEnd = authors;
         var citationIndex = ReadCitation(lines, kinds, bodyEnd, page);
         if (infoStart >= 0) ReadInformationBlock(lines, kinds, infoStart, page);
         ReadHeader(lines, kinds, bodyEnd, page);
         ReadSummary(lines, kinds, bodyEnd, citationIndex, infoStart, page);
         ReadTranscripts(lines, kinds, bodyEnd, page);
         ReadHeaderClassification(page);
+        ReadRecordAddress(lines, page);
         return page;
     }
 
@@ -77,6 +88,10 @@ public static partial class PageCaptureParser
         "Advanced Search", "My Collections", "Save", "Cite", "Copy", "Copy citation", "Original Scan", "Transcript",
         "Translation", "View PDF", "Open in new window", "Previous", "Next", "Print this page", "Explore",
         "Sources", "Resources", "Primary Sources", "More", "Tags", "Accept", "Accept all", "Reject all", "Cookie settings",
+        "ADD SEARCH FILTER CANCEL SEARCH FILTER", "ADD SEARCH FILTER", "CANCEL SEARCH FILTER", "CITATION SHARE DOWNLOAD",
+        "CITATION SHARE DOWNLOAD-", "VIEW DOCUMENT IN", "Author(s)", "Authors", "Author",
+        "Digital Archive digitalarchive.wilsoncenter.org International History Declassified",
+        "Digital Archive International History Declassified digitalarchive.wilsoncenter.org", "digitalarchive.wilsoncenter.org",
     };
 
     // Where the page's footer begins: nothing after it belongs to the record.
@@ -110,7 +125,7 @@ public static partial class PageCaptureParser
     {
         "Associated Places", "Associated Topics", "Associated People & Organizations", "Associated People and Organizations",
         "Associated Collections", "Associated People", "Associated Organizations", "Subjects", "Keywords", "Places",
-        "People", "Organizations", "Geographic Areas", "Related Topics",
+        "People", "Organizations", "Geographic Areas", "Related Topics", "Subjects Discussed",
     };
 
     private static void MarkSiteText(List<string> lines, LineKind[] kinds, PageCapture page)
@@ -196,6 +211,52 @@ public static partial class PageCaptureParser
         || ListHeadings.Contains(line.TrimEnd(':')) || FooterStarts.Contains(line.TrimEnd(':')) || CitationLine.LooksLikeCitation(line)
         || ChromePrefixes.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
+    // ---- a list of search results ------------------------------------------------------------------------
+
+    /// <summary>
+    /// A page of search results, not a record's: it counts its hits ("1 - 10 of 20") or lists record after record,
+    /// each a date, a title and a one-paragraph summary, from its head on.
+    /// </summary>
+    private static bool IsListing(List<string> lines)
+    {
+        if (lines.Take(12).Any(l => HitCount().IsMatch(l))) return true;
+        var entries = 0;
+        var i = 0;
+        // The list begins within the first lines (after the site's header).
+        while (i < Math.Min(lines.Count, 8) && !PartialDate.TryParseWritten(lines[i], out _)) i++;
+        while (i + 1 < lines.Count && PartialDate.TryParseWritten(lines[i], out _) && !PartialDate.TryParseWritten(lines[i + 1], out _)
+               && lines[i + 1].Length <= 400 && !DonorsLine().IsMatch(lines[i + 1]))
+        {
+            // A date, a title, perhaps a summary, then the next date (or the end of a capture cut short).
+            var next = i + 2;
+            if (next < lines.Count && !PartialDate.TryParseWritten(lines[next], out _))
+            {
+                if (!LooksLikeSummary(lines[next]) && next + 1 < lines.Count) break;
+                next++;
+            }
+            entries++;
+            if (next >= lines.Count || !PartialDate.TryParseWritten(lines[next], out _)) break;
+            i = next;
+        }
+        return entries >= 3;
+    }
+
+    // ---- the record's address ----------------------------------------------------------------------------
+
+    /// <summary>The record's number in the archive's own address for it (in the citation or the share link), when no Record ID is printed.</summary>
+    private static void ReadRecordAddress(List<string> lines, PageCapture page)
+    {
+        if (page.RecordId is not null) return;
+        foreach (var line in lines)
+        {
+            var m = RecordAddress().Match(line);
+            if (!m.Success) continue;
+            page.RecordId = m.Groups["id"].Value;
+            page.RecordIdFromAddress = true;
+            return;
+        }
+    }
+
     // ---- citation ----------------------------------------------------------------------------------------
 
     private static int ReadCitation(List<string> lines, LineKind[] kinds, int bodyEnd, PageCapture page)
@@ -203,10 +264,11 @@ public static partial class PageCaptureParser
         for (var i = 0; i < bodyEnd; i++)
         {
             if (kinds[i] != LineKind.Text) continue;
-            var citation = CitationLine.TryParse(lines[i]);
-            if (citation is null) continue;
+            if (CitationLine.Find(lines[i]) is not var (citation, before)) continue;
             kinds[i] = LineKind.Citation;
             page.Citation = citation;
+            // A summary glued to the citation ("... economic plan.\"Central Committee ...") is the summary.
+            if (before.Length >= 40) page.SetSummary(before, "the line of the citation");
             page.KnownSite |= citation.Repository is not null;
             return i;
         }
@@ -220,7 +282,10 @@ public static partial class PageCaptureParser
         // The record's date is the first line that is only a date, standing above the record's own parts
         // (the donors line, the citation, "English HTML") and above any line of the document (its classification
         // header, a paragraph): in a capture that starts mid-document the dates inside the text are not the record's.
+        // Above it stand the site's navigation and, in a capture that begins part-way down a page, the end of what
+        // came before it (a summary, of this record or another): at most two such sentences.
         var dateIndex = -1;
+        var prelude = new List<int>();
         for (var i = 0; i < bodyEnd; i++)
         {
             if (kinds[i] is LineKind.Chrome) continue;
@@ -232,23 +297,38 @@ public static partial class PageCaptureParser
                 dateIndex = i;
                 break;
             }
-            // Above the date stand only the site's navigation: breadcrumbs and short menu items.
-            if (!IsNavigation(lines[i])) break;
+            if (IsNavigation(lines[i])) continue;
+            if (prelude.Count < 2 && (LooksLikeSummary(lines[i]) || SummaryWithoutStop(lines[i]))) prelude.Add(i);
+            else break;
         }
+        if (dateIndex < 0) prelude.Clear();
 
-        // Layout B prints the title between the date and the donors line: the line above the donors line, else
-        // (no donors line) the line under the date.
+        // The title is the line under the date (both layouts print it there; the older one in capitals, with the
+        // citation repeating it). A subtitle or the document's own heading may follow it; the donors line may not.
         var titleIndex = -1;
-        var donors = Array.IndexOf(kinds, LineKind.DonorsLine);
-        if (donors > 0 && donors < bodyEnd)
-        {
-            var before = PreviousContent(kinds, donors - 1);
-            if (before >= 0 && kinds[before] == LineKind.Text && before > dateIndex && LooksLikeTitle(lines[before])) titleIndex = before;
-        }
-        if (titleIndex < 0 && dateIndex >= 0 && (donors < 0 || donors > dateIndex))
+        if (dateIndex >= 0)
         {
             var next = NextContent(kinds, dateIndex + 1, bodyEnd);
-            if (next >= 0 && kinds[next] == LineKind.Text && LooksLikeTitle(lines[next]) && (donors < 0 || next < donors)) titleIndex = next;
+            // The older page's citation block without its citation: the date, the summary, the date again, the title.
+            if (next >= 0 && kinds[next] == LineKind.Text && IsSummaryOfSentences(lines[next]) || next >= 0 && LooksLikeSummary(lines[next]) && !LooksLikeTitle(lines[next]))
+            {
+                var again = NextContent(kinds, next + 1, bodyEnd);
+                if (again >= 0 && PartialDate.TryParseWritten(lines[again], out var repeated) && repeated == page.Date)
+                {
+                    page.SetSummary(lines[next], "under the date");
+                    kinds[next] = LineKind.Summary;
+                    kinds[again] = LineKind.Chrome;
+                    next = NextContent(kinds, again + 1, bodyEnd);
+                }
+            }
+            if (next >= 0 && kinds[next] == LineKind.Text && LooksLikeTitle(lines[next])) titleIndex = next;
+        }
+        else
+        {
+            // No date at the head: a title still stands above the donors line.
+            var donors = Array.IndexOf(kinds, LineKind.DonorsLine);
+            var before = donors > 0 && donors < bodyEnd ? PreviousContent(kinds, donors - 1) : -1;
+            if (before >= 0 && kinds[before] == LineKind.Text && LooksLikeTitle(lines[before])) titleIndex = before;
         }
         if (titleIndex >= 0)
         {
@@ -258,6 +338,10 @@ public static partial class PageCaptureParser
             {
                 kinds[titleIndex] = LineKind.Title;
                 page.HeaderTitle = title;
+                var after = NextContent(kinds, titleIndex + 1, lines.Count);
+                page.TitleConfirmed = page.Citation is not null || (after >= 0 && kinds[after] == LineKind.DonorsLine);
+                // What stood above the date belongs to the page, not to the document.
+                foreach (var i in prelude) kinds[i] = LineKind.Chrome;
             }
         }
     }
@@ -268,7 +352,11 @@ public static partial class PageCaptureParser
 
     private static bool LooksLikeTitle(string line) =>
         line.Length is >= 8 and <= 500 && Classification.FromHeader(line) is null && !PartialDate.TryParseWritten(line, out _)
-        && (char.IsLetterOrDigit(line[0]) || line[0] is '"' or '\'' or '“' or '‘' or '[');
+        && (char.IsLetterOrDigit(line[0]) || line[0] is '"' or '\'' or '“' or '‘' or '[') && !IsSummaryOfSentences(line);
+
+    /// <summary>A summary of several sentences, not a title: "... Tsedenbal and Enlai discuss China's sending workers. Additionally, ..."</summary>
+    private static bool IsSummaryOfSentences(string line) =>
+        EndsSentence(line) && (line.Length > 300 || (line.Length > 120 && SentenceBreak().Count(line) >= 1));
 
     private static bool SameTitle(string a, string b) =>
         string.Equals(RecordFingerprint.Normalize(a), RecordFingerprint.Normalize(b), StringComparison.Ordinal);
@@ -277,6 +365,7 @@ public static partial class PageCaptureParser
 
     private static void ReadSummary(List<string> lines, LineKind[] kinds, int bodyEnd, int citationIndex, int infoStart, PageCapture page)
     {
+        if (page.Summary is not null) return;
         // Layout A: the summary stands in the citation block, just before the citation line; its place says what it is.
         if (citationIndex >= 0)
         {
@@ -285,27 +374,32 @@ public static partial class PageCaptureParser
                 && !lines[before].StartsWith('[') && Classification.FromHeader(lines[before]) is null)
             {
                 kinds[before] = LineKind.Summary;
-                page.Summary = lines[before];
+                page.SetSummary(lines[before], "above the citation");
                 return;
             }
         }
-        // Layout B: the summary is the paragraph just before "Document Information". Without that block
+        // Layout B: the summary is the paragraph just before "Author(s)" or "Document Information". Without them
         // (a capture cut short) the last paragraph is the document's own, and no summary is claimed.
-        if (infoStart >= 0)
+        if (bodyEnd < lines.Count)
         {
+            // There the layout says what it is: a summary even when it lacks its full stop.
             var before = PreviousContent(kinds, bodyEnd - 1);
-            if (before >= 0 && kinds[before] == LineKind.Text && LooksLikeSummary(lines[before]))
+            if (before >= 0 && kinds[before] == LineKind.Text && (LooksLikeSummary(lines[before]) || SummaryWithoutStop(lines[before])))
             {
                 kinds[before] = LineKind.Summary;
-                page.Summary = lines[before];
+                page.SetSummary(lines[before], "after the text");
             }
         }
-        page.Summary ??= page.SummaryInBlock;
+        if (page.Summary is null && page.SummaryInBlock is not null) page.SetSummary(page.SummaryInBlock, "the document information");
     }
 
     private static bool LooksLikeSummary(string line) =>
         line.Length >= 40 && EndsSentence(line) && line.Any(char.IsLower) && !line.StartsWith('[')
         && Classification.FromHeader(line) is null && !CitationLine.LooksLikeCitation(line);
+
+    private static bool SummaryWithoutStop(string line) =>
+        line.Length >= 80 && line.Any(char.IsLower) && !line.StartsWith('[') && Classification.FromHeader(line) is null
+        && !CitationLine.LooksLikeCitation(line) && Recognise(line) is null;
 
     private static bool EndsSentence(string line) => line.TrimEnd('"', '”', '\'', ')', ']').EndsWith('.') || line.EndsWith('?') || line.EndsWith('!');
 
@@ -369,9 +463,11 @@ public static partial class PageCaptureParser
 
     private static string? HeaderLanguage(string line)
     {
-        if (Classification.FromHeader(line) is null) return null;
+        // "SECRETO Ejemplar No 2": a short header that opens with its classification word.
+        if (Classification.FromHeader(line) is null && line.Length > 60) return null;
         foreach (var (header, language) in HeaderLanguages)
-            if (line.StartsWith(header, StringComparison.OrdinalIgnoreCase)) return language;
+            if (line.StartsWith(header, StringComparison.OrdinalIgnoreCase) && (line.Length == header.Length || !char.IsLetter(line[header.Length])))
+                return language;
         return null;
     }
 
@@ -474,6 +570,7 @@ public static partial class PageCaptureParser
         page.KnownSite = true;
         Field? current = null;
         var assigned = new HashSet<Field>();
+        var afterHeading = false;
         for (var i = start; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -487,7 +584,15 @@ public static partial class PageCaptureParser
             if (kinds[i] is LineKind.Chrome or LineKind.HtmlMarker) continue;
             if (kinds[i] == LineKind.DonorsLine) continue;
             kinds[i] = LineKind.Information;
-            if (IsInformationHeading(line)) continue;
+            if (IsInformationHeading(line))
+            {
+                afterHeading = true;
+                continue;
+            }
+            // The block opens with the source: a value standing there without its label is the source even when it
+            // reads like no archive's reference ("CWIHP Working Paper 22, "77 Conversations."").
+            var opening = afterHeading && current is null && assigned.Count == 0;
+            afterHeading = false;
 
             var label = Label(line);
             if (label is not null)
@@ -504,6 +609,9 @@ public static partial class PageCaptureParser
                 continue;
             }
             var byContent = Recognise(line);
+            if (opening && byContent is null && line.Length <= 300 && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 10
+                && !StrongRights().IsMatch(line))
+                byContent = Field.Source;
             if (byContent is { } kind && (!assigned.Contains(kind) || IsMultiValued(kind) || kind == Field.Rights))
             {
                 Assign(page, kind, line);
@@ -583,7 +691,8 @@ public static partial class PageCaptureParser
         if (RightsWords().IsMatch(value)) return Field.Rights;
         if (SourceShape().IsMatch(value) || ArchivalReference.Parse(value) is { Opis: not null } or { Delo: not null }) return Field.Source;
         if (DonorWords().IsMatch(value) && value.Length <= 200) return Field.Donors;
-        if (value.Length <= 80 && TypeShape().IsMatch(value)) return Field.Type;
+        // A type names a kind of document; a line of the rights text cut short ("The History and Public Poli") does not.
+        if (value.Length <= 80 && TypeShape().IsMatch(value) && TypeWords().IsMatch(value)) return Field.Type;
         return null;
     }
 
@@ -607,6 +716,7 @@ public static partial class PageCaptureParser
                 break;
             case Field.Language:
                 foreach (var code in LanguageList(value)) page.DeclaredLanguages.Add(code);
+                page.LanguagesFrom = "the Language field";
                 break;
             case Field.RecordId:
                 page.RecordId = value;
@@ -694,6 +804,9 @@ public static partial class PageCaptureParser
     [GeneratedRegex(@"\b(?:Foundation|Fund|Endowment|Trust|Corporation|Institute|Council|Ministry|Embassy|Program|Programme|Society|Association|Family|Inc|LLC|University|Center|Centre|Government|Stiftung|Fondation|Fundación|Carnegie|MacArthur|Mellon)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DonorWords();
 
+    [GeneratedRegex(@"\b(?:Memorand\w*|Memo|Conversation|Telegrams?|Cables?|Reports?|Letters?|Minutes|Notes?|Records?|Diary|Journal|Transcripts?|Transcription|Speech|Protocol|Resolution|Decree|Directive|Information|Summary|Instruction|Statement|Message|Interview|Draft|Article|Excerpts?|Briefing|Agreement|Treaty|Communiqu[eé]|Decision|Order|Appeal|Declaration|Map|Photograph|Intelligence|Analysis|Circular|Bulletin|Study|Paper|Assessment|Plan|Proposal|Regulation|Stenogra\w*|Translation|Cipher|Dispatch|Despatch|Aide-M[eé]moire|Biography|Chronology|List|Law|Petition|Press Release|Estimate|Proclamation|Testimony|Oral History|Correspondence|Notebook|Log|Lecture|Address|Entry|Memoir|Minute|Cable|Verbale|Document|Note Verbale|Questionnaire|Chart|Table|Telex|Radiogram|Dossier)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TypeWords();
+
     // A type is a short name: "Memorandum of Conversation", "Telegram", "Diary Entry".
     [GeneratedRegex(@"^[A-Z][A-Za-z'’\-]*(?:\s+(?:of|and|the|to|from|for|on|in|a|an|by|[A-Z][A-Za-z'’\-]*))*$")]
     private static partial Regex TypeShape();
@@ -703,6 +816,23 @@ public static partial class PageCaptureParser
 
     [GeneratedRegex(@"\b(?:copyright|reuse|re-use|rights holders?|rights status|public domain|Creative Commons)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StrongRights();
+
+    // A sentence ends and another begins ("... to Mongolia. Additionally, ..."), not an initial ("N. S. Khrushchev").
+    [GeneratedRegex(@"\p{Ll}{2,}[.!?]\s+\p{Lu}")]
+    private static partial Regex SentenceBreak();
+
+    // The older site's search results list each record under a bulleted date ("  • December 10, 1979").
+    [GeneratedRegex(@"^[ \t]*•[ \t]*(?:[A-Z][a-z]{2,8}\.? [0-9]{1,2}, [0-9]{4}|[A-Z][a-z]{2,8},? [0-9]{4}|[0-9]{4})[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex BulletedDate();
+
+    [GeneratedRegex(@"^\d{1,6}\s?[-–]\s?\d{1,6}\s+of\s+\d{1,7}$")]
+    private static partial Regex HitCount();
+
+    [GeneratedRegex(@"https?://digitalarchive\.wilsoncenter\.org/document/(?<id>\d{1,9})(?![\w-])", RegexOptions.IgnoreCase)]
+    private static partial Regex RecordAddress();
+
+    [GeneratedRegex(@"^Authors?(?:\(s\))?:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorsLine();
 
     [GeneratedRegex(@"\s[›»>/|]\s")]
     private static partial Regex Breadcrumb();

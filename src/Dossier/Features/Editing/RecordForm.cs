@@ -32,6 +32,8 @@ public sealed class RecordForm : IValidatableObject
     public string? SourceDelo { get; set; }
     public string? SourcePages { get; set; }
     public string? SourceReel { get; set; }
+    public string? SourceBox { get; set; }
+    public string? SourceItem { get; set; }
     public string? Creators { get; set; }
     public string? Recipients { get; set; }
     public string? Place { get; set; }
@@ -105,6 +107,8 @@ public sealed class RecordForm : IValidatableObject
             Delo = SourceDelo,
             Pages = SourcePages,
             Reel = SourceReel,
+            Box = SourceBox,
+            Item = SourceItem,
         },
         Creators = [.. Split(Creators, '\n')],
         Recipients = [.. Split(Recipients, '\n')],
@@ -138,6 +142,8 @@ public sealed class RecordForm : IValidatableObject
         SourceDelo = record.Source.Delo,
         SourcePages = record.Source.Pages,
         SourceReel = record.Source.Reel,
+        SourceBox = record.Source.Box,
+        SourceItem = record.Source.Item,
         Creators = string.Join("\n", record.Creators),
         Recipients = string.Join("\n", record.Recipients),
         Place = record.Place,

@@ -97,6 +97,8 @@ public static class StaffWords
         "Delo" => text["Delo"],
         "Pages" => text["Pages"],
         "Reel" => text["Reel"],
+        "Box" => text["Box"],
+        "Item" => text["Item"],
         "Creators" => text["Creators"],
         "Recipients" => text["Recipients"],
         "Place" => text["Place"],

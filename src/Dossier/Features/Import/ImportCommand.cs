@@ -12,7 +12,10 @@ public static class ImportCommand
     // Past this many records written, the database's statistics are refreshed at the end of the import.
     private const int BulkWrite = 1000;
 
-    public static async Task<int> RunAsync(ArchiveOptions archive, IReadOnlyList<string> paths, bool publish, string? map, CancellationToken cancellationToken)
+    // The files that need a hand are listed on the console up to this many; --report lists them all.
+    private const int ListedReadings = 20;
+
+    public static async Task<int> RunAsync(ArchiveOptions archive, IReadOnlyList<string> paths, bool publish, string? map, string? reportPath, CancellationToken cancellationToken)
     {
         Dossier.Import.Csv.CsvMapping? mapping = null;
         if (map is not null)
@@ -46,6 +49,8 @@ public static class ImportCommand
                               (report.Skipped > 0 ? $", skipped {report.Skipped}" : "") + ".");
             foreach (var failure in report.Failures) Console.WriteLine($"  failed: {failure.Location}: {failure.Reason}");
             foreach (var skipped in report.Events.Where(e => e.Outcome == ImportOutcome.Skipped)) Console.WriteLine($"  skipped: {skipped.Location}: {skipped.Reason}");
+            PrintReadings(report);
+            if (reportPath is not null) await WriteReportAsync(report, reportPath, cancellationToken);
             if (!publish && report.Imported > 0)
                 Console.WriteLine("New records are drafts: visitors see them once an editor publishes them (or import with --publish).");
 
@@ -64,6 +69,43 @@ public static class ImportCommand
             if (waiting > 0) (_, failedReading) = await Originals.OriginalsCommands.ReadWaitingAsync(archive, services, cancellationToken, index);
             return report.Failed + failedReading > 0 ? 1 : 0;
         }
+    }
+
+    /// <summary>
+    /// What the page captures gave: how many files yielded each main field, then the files an archivist should look at
+    /// (a field missing, or a title only its place vouches for).
+    /// </summary>
+    private static void PrintReadings(ImportReport report)
+    {
+        var read = report.Events.Where(e => e.Reading is not null && e.Outcome != ImportOutcome.Failed).ToList();
+        if (read.Count == 0) return;
+        var counts = FieldReading.Fields.Select(field =>
+        {
+            var found = read.Count(e => e.Reading!.Any(r => r.Field == field && r.Found));
+            var guessed = read.Count(e => e.Reading!.Any(r => r.Field == field && r.Guessed));
+            return $"{field} {found}" + (guessed > 0 ? $" ({guessed} guessed)" : "");
+        });
+        Console.WriteLine($"Read from the {read.Count} page captures: {string.Join(", ", counts)}.");
+        var needing = read.Where(e => e.Reading!.Any(r => !r.Found || r.Guessed)).ToList();
+        if (needing.Count == 0) return;
+        Console.WriteLine($"{needing.Count} of them need a hand:");
+        foreach (var e in needing.Take(ListedReadings)) Console.WriteLine($"  {e.Location}: {FieldReading.Describe(e.Reading!)}");
+        if (needing.Count > ListedReadings) Console.WriteLine($"  … and {needing.Count - ListedReadings} more (--report FILE lists every file).");
+    }
+
+    /// <summary>Every file's outcome and, for each main field, where it was read, "guessed: ..." or "missing", as CSV.</summary>
+    private static async Task WriteReportAsync(ImportReport report, string path, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\r\n" };
+        await writer.WriteLineAsync(Dossier.Export.RecordExport.CsvLine(["file", "outcome", "reason", .. FieldReading.Fields]));
+        foreach (var e in report.Events)
+        {
+            var cells = FieldReading.Fields.Select(field => e.Reading?.FirstOrDefault(r => r.Field == field) is { } r
+                ? r.Found ? (r.Guessed ? "guessed: " + r.From : r.From) : "missing"
+                : "");
+            await writer.WriteLineAsync(Dossier.Export.RecordExport.CsvLine([e.Location, e.Outcome.ToString().ToLowerInvariant(), e.Reason, .. cells]));
+        }
+        Console.WriteLine($"The report of every file is in {path}.");
     }
 
     /// <summary>
@@ -130,7 +172,8 @@ public static class ImportCommand
             printed = 0;
             done++;
             var outcome = events.Count == 1 ? events[0].Outcome.ToString().ToLowerInvariant() : Summarise(events);
-            Console.WriteLine($"[{done}/{total}] {outcome}: {path}");
+            var reading = events is [{ Reading: { } fields }] && FieldReading.Describe(fields) is { Length: > 0 } described ? $" ({described})" : "";
+            Console.WriteLine($"[{done}/{total}] {outcome}: {path}{reading}");
         }
 
         private static string Summarise(IReadOnlyList<ImportEvent> events) =>
