@@ -13,18 +13,24 @@ namespace Dossier.Sources;
 /// </summary>
 public static partial class ArchivalReference
 {
+    // A reference is a line at most; a longer text (a paragraph put where the source should be) is kept, not taken apart.
+    private const int MaxReference = 600;
+
     public static ArchivalSource Parse(string? text)
     {
         var source = new ArchivalSource { Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim() };
-        if (source.Text is null) return source;
+        if (source.Text is null || source.Text.Length > MaxReference * 4) return source;
 
-        var first = FirstReference(Whitespace().Replace(source.Text.Replace('\u00A0', ' '), " "));
-        if (first.Length == 0) return source;
+        var first = FirstReference(Whitespace().Replace(source.Text.Replace('\u00A0', ' '), " ").TrimStart(';', ',', ' '));
+        if (first.Length == 0 || first.Length > MaxReference) return source;
 
         var levels = RussianLevels().Matches(first);
         var lead = levels.Count > 0 ? first[..levels[0].Index] : first;
         var ibid = Ibid().IsMatch(lead.Trim());
-        var archive = ibid ? null : Archives.Named(lead) ?? Archives.Cited(lead) ?? Archives.Named(lead.Split(',')[0]) ?? Archives.Cited(first);
+        // The archive named last ("Sygnatura XI A15, KC PZPR, AAN, Warsaw") is looked for after the one named first, and
+        // never in a remark in brackets ("ф. 2306, ... (копия в ГАРФ)").
+        var archive = ibid ? null : Archives.Named(lead) ?? Archives.Cited(lead) ?? Archives.Named(lead.Split(',')[0])
+            ?? (levels.Count > 0 && UnknownArchive(lead, true) is not null ? null : Archives.Cited(Remarks().Replace(first, "")));
         // A lone "p. 554" after a call number is a page, not a Russian arrangement: that needs a fond, opis or delo.
         var arranged = levels.Count(l => Key(l.Groups["key"].Value) is "f" or "fond" or "fonds" or "ф" or "фонд" or "op" or "opis" or "оп" or "опись"
             or "d" or "delo" or "д" or "дело" or "spr" or "спр" or "ae" or "ае" or "едхр");
@@ -132,7 +138,13 @@ public static partial class ArchivalReference
         return Trim(and.Success ? text[..and.Index] : text);
     }
 
-    internal static string Trim(string value) => value.Trim().TrimEnd('.', ',', ';', ':').Trim();
+    internal static string Trim(string value)
+    {
+        var t = value.Trim().TrimEnd(',', ';', ':').Trim();
+        // "... Bullitt, William C.": an initial keeps its full stop; a sentence's or a number's goes.
+        if (t.EndsWith('.') && t.Length >= 3 && char.IsUpper(t[^2]) && t[^3] == ' ') return t;
+        return t.TrimEnd('.', ',', ';', ':').Trim();
+    }
 
     private static ReferenceHabit GuessHabit(string text, int russianLevels) =>
         ReferenceHabits.LooksMongolian(text) ? ReferenceHabit.Mongolian
@@ -159,7 +171,8 @@ public static partial class ArchivalReference
             if (BracketedAbbreviation().Match(name) is { Success: true } abbreviation && abbreviation.Groups["abbreviation"].Value.Count(char.IsUpper) >= 2)
                 name = abbreviation.Groups["abbreviation"].Value;
             name = LowercaseStart().Replace(PlaceInBrackets().Replace(name, ""), "").Trim();
-            if (name.Length == 0 || !name.Any(char.IsLetter)) continue;
+            // A record group's series ("General Records of the Department of State") names no archive.
+            if (name.Length == 0 || !name.Any(char.IsLetter) || SeriesTitle().IsMatch(name)) continue;
             if (hasLevels || ArchiveWord().IsMatch(name) || (start == 0 && Abbreviation().IsMatch(name)))
                 return name.Length <= 120 ? (name, start, raw.Length) : null;
         }
@@ -239,7 +252,7 @@ public static partial class ArchivalReference
                     break;
                 case "pp" or "str" or "стр" or "s": source.Pages ??= value; break;
                 // por. (poryadkovyi nomer), the Foreign Policy Archive's number of a file in its papka.
-                case "d" or "delo" or "д" or "дело" or "едхр" or "ae" or "ае" or "spr" or "спр" or "khn" or "хн" or "file" or "te" or "tetrad" or "por":
+                case "d" or "dd" or "delo" or "д" or "дело" or "едхр" or "edkhr" or "ae" or "ае" or "spr" or "спр" or "khn" or "хн" or "file" or "te" or "tetrad" or "por":
                     // Several numbers after the delo are its folios ("d. 3, 100-3"), not several files.
                     var comma = value.IndexOf(',', StringComparison.Ordinal);
                     // ... unless they are several files ("д. 14, 12а, 18, 378").
@@ -250,10 +263,15 @@ public static partial class ArchivalReference
                     }
                     else source.Delo ??= value;
                     break;
-                case "l" or "ll" or "li" or "list" or "listy" or "л" or "лл" or "лист" or "листы" or "ark" or "арк" or "sheets": source.Pages ??= value; break;
+                case "l" or "ll" or "li" or "list" or "listy" or "л" or "лл" or "лист" or "листы" or "ark" or "арк" or "sheet" or "sheets": source.Pages ??= value; break;
                 case "r" or "reel" or "rolik" or "р" or "ролик": source.Reel ??= value; break;
                 case "k" or "karton" or "к" or "коробка" or "box": source.Box ??= value; break;
-                case "dok" or "док" or "doc" or "protno" or "inv": source.Item ??= value; break;
+                case "dok" or "док" or "doc" or "protno": source.Item ??= value; break;
+                // "inv." is how translations write opis (inventory); after an opis it is the file's inventory number.
+                case "inv":
+                    if (source.Opis is null && source.Delo is null) source.Opis = value;
+                    else source.Item ??= value;
+                    break;
             }
         }
         if (previousEnd >= 0) ReadBetween(source, previousKey, text[previousEnd..]);
@@ -262,7 +280,7 @@ public static partial class ArchivalReference
         {
             var before = rest[..Math.Max(0, rest.IndexOf(levels[0].Value, StringComparison.Ordinal))];
             var named = before.Split(',', StringSplitOptions.TrimEntries).FirstOrDefault(p => p.Length > 2 && p.Any(char.IsLower) && !Cities().IsMatch(p));
-            if (named is not null) source.Fond = Trim(named);
+            if (named is not null) source.Fond = Trim(FondWord().Replace(named, ""));
         }
         // A lone "p. 5" or "l. 3" of an unnamed source says too little to be taken for an arrangement; "Там же. Л. 3" is
         // the previous reference's.
@@ -291,7 +309,7 @@ public static partial class ArchivalReference
     // A level: its word or abbreviation (Latin or Cyrillic), a dot or a space, then its value: a number perhaps with a
     // letter prefix (R-5446, Р-9401) or suffix (45а, 1-с), ranges and versos (3-3об, 86-87ob), an editor's brackets
     // ([120]); folios may be several (107, 109, 141–145).
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<key>fonds?|f|opis'?|opis’|op|[oо]п|per|papka|pap|pa|pp?|delo|dok|doc|d|por|inv|listy|list|ll?|li|reel|rolik|r|str|karton|k|box|file|sheets|tetrad[’']?|te|prot\.?\s?no|ф|фонд|оп|опись|перечень|пер|папка|пап|п|дело|док|д|лл?|листы|лист|ролик|р|стр|ед\.?\s?хр|a\.?\s?e|а\.?\s?е|spr|спр|kh/n|х/н|ark|арк|коробка|к)(?:\s?\([^()\d]{1,6}\))?(?:\.,?\s*|\s+|(?<=(?<![\p{L}])F)(?=\d{2,4}[,\s]))(?<value>\p{Lu}(?=\.\s)|\p{Lu}\s?[-–]\s?\d+|\[?(?:\p{L}{1,3}-)?\d[\p{L}\p{N}]*(?:[-–—](?:\s?\d[\p{L}\p{N}]*|\p{L}+)|/\s?\d[\p{L}\p{N}]*|\.\d[\p{L}\p{N}]*)*(?:\s\p{Lu}(?=,|;|\s*$))?(?:\s?(?:об|ob|v|back)\.?(?![\p{L}]))?\]?(?:,\s?\d[\p{L}\p{N}]*(?:[-–—]\s?\d[\p{L}\p{N}]*)*(?:\s?(?:об|ob)\.?)?(?=\s*(?:$|[,;.)]\s*$|,\s*\d|,?\s+and\b|\s+и\s+др)))*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<key>fonds?|f|opis'?|opis’|op|[oо]п|per|papka|pap|pa|pp?|delo|dok|doc|d|por|inv|listy|list|ll?|li|reel|rolik|r|str|karton|k|box|file|sheets?|dd|ed\.?\s?khr|tetrad[’']?|te|prot\.?\s?no|ф|фонд|оп|опись|перечень|пер|папка|пап|п|дело|док|д|лл?|листы|лист|ролик|р|стр|ед\.?\s?хр|a\.?\s?e|а\.?\s?е|spr|спр|kh/n|х/н|ark|арк|коробка|к)(?:\s?\([^()\d]{1,6}\))?(?:\.,?\s*|\s+|(?<=(?<![\p{L}])F)(?=\d{2,4}[,\s]))(?<value>(?-i:\p{Lu})(?=\.\s)|(?-i:\p{Lu})\s?[-–]\s?\d+|\[?(?:\p{L}{1,3}-)?\d[\p{L}\p{N}]*(?:[-–—](?:\s?\d[\p{L}\p{N}]*|\p{L}+)|/\s?\d[\p{L}\p{N}]*|\.\d[\p{L}\p{N}]*)*(?:\s(?-i:\p{Lu})(?=,|;|\s*$))?(?:\s?(?:об|ob|v|back)\.?(?![\p{L}])(?:\s?[-–—]\s?\d[\p{L}\p{N}]*(?:\s?(?:об|ob)\.?(?![\p{L}]))?)?)?\]?(?:,\s?\d[\p{L}\p{N}]*(?:[-–—]\s?\d[\p{L}\p{N}]*)*(?:\s?(?:об|ob)\.?)?(?=\s*(?:$|[,;.)]\s*$|,\s*\d|,?\s+and\b|\s+и\s+др)))*(?:,?\s(?:and|и)\s\d[\p{L}\p{N}]*(?:[-–—]\s?\d+)?(?=\s*$|[,;.]\s*$))?)", RegexOptions.IgnoreCase)]
     private static partial Regex RussianLevels();
 
     // ", 84," between two levels, or ", 100-3" at the end.
@@ -318,6 +336,9 @@ public static partial class ArchivalReference
     [GeneratedRegex(@"\s*\([^()]*\)\s*$")]
     private static partial Regex PlaceInBrackets();
 
+    [GeneratedRegex(@"^(?:General\s+)?Records\s+(?:of|Relating)\b")]
+    private static partial Regex SeriesTitle();
+
     [GeneratedRegex(@"\G\s*[\(\[][^()\[\]]{1,60}[\)\]]")]
     private static partial Regex NameBracket();
 
@@ -329,7 +350,8 @@ public static partial class ArchivalReference
     [GeneratedRegex(@"^[\p{Ll}\s]+(?=\p{Lu})")]
     private static partial Regex LowercaseStart();
 
-    [GeneratedRegex(@"^[^,]*\b[Pp]apers\b.*,[”""]?\s*(?<holder>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2})$")]
+    // The holder named last is an institution: a university, library or archive, or a university known by its name alone.
+    [GeneratedRegex(@"^[^,]*\b[Pp]apers\b.*,[”""]?\s*(?<holder>(?:\p{Lu}\p{Ll}+\s){0,3}(?:University|College|Library|Institution|Archives?|Museum|Society)(?:\s(?:of\s)?\p{Lu}\p{Ll}+){0,3}|Harvard|Yale|Princeton|Columbia|Stanford|Cornell|Georgetown)$")]
     private static partial Regex HolderLast();
 
     [GeneratedRegex(@"^(?<levels>[^/]+(?:/[^/]+)+)/(?<archive>\p{Lu}{2,}[\p{L}-]*)$")]
@@ -340,4 +362,10 @@ public static partial class ArchivalReference
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Remarks();
+
+    [GeneratedRegex(@"^(?:f|fond|ф|фонд)\.?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex FondWord();
 }

@@ -77,7 +77,7 @@ public static partial class Archives
         Russian("TsGASA", "RGVA", ["ЦГАСА"], null),
         Russian("TsAMO", null, ["ЦАМО", "TsAMO RF", "ЦАМО РФ"], @"Central Archive of the (?:Russian )?Ministry of Defen[cs]e|Центральный архив Министерства обороны"),
         Russian("RGALI", null, ["РГАЛИ"], @"Russian State Archive of Literature and Art"),
-        Russian("TsGALI", "RGALI", ["ЦГАЛИ"], null),
+        Russian("TsGALI", "RGALI", ["ЦГАЛИ", "ЦГАЛИ СССР", "TsGALI SSSR"], null),
         Russian("RGVIA", null, ["РГВИА"], @"Russian State Military Historical Archive"),
         Russian("RGIA", null, ["РГИА"], @"Russian State Historical Archive"),
         Russian("RGADA", null, ["РГАДА"], null),
@@ -165,7 +165,7 @@ public static partial class Archives
         },
         new("NA", ReferenceHabit.Czech)
         {
-            Aliases = ["NA", "SÚA", "SUA"],
+            Aliases = ["SÚA", "SUA"],
             FullName = Pattern(@"N[áa]rodn[íi] archiv|National Archives?,? Prague|Czech National Archives?|\bS[ÚU]A\b"),
         },
         new("AMZV", ReferenceHabit.Czech)
@@ -181,7 +181,7 @@ public static partial class Archives
         new("TNA", ReferenceHabit.German)
         {
             Aliases = ["TNA", "BNA", "TNA PRO"],
-            FullName = Pattern(@"\bBNA\b|\bTNA\b|The National Archives,? Kew|British National Archives"),
+            FullName = Pattern(@"\bBNA\b|\bTNA\b|(?:The )?National Archives,? Kew|British National Archives|National Archives of the United Kingdom"),
         },
         new("PRO", ReferenceHabit.German, "TNA")
         {
@@ -196,7 +196,7 @@ public static partial class Archives
         new("NARA", ReferenceHabit.Western)
         {
             Aliases = ["NARA", "National Archives"],
-            FullName = Pattern(@"\bNARA\b|(?:U\.?S\.? )?National Archives and Records Administration|U\.?S\.? National Archives|^National Archives\b(?!,? Prague| of)"),
+            FullName = Pattern(@"\bNARA\b|(?:U\.?S\.? )?National Archives and Records Administration|U\.?S\.? National Archives|^National Archives\b(?!,? (?:Prague|Kew)| of)"),
         },
         new("JFK Library", ReferenceHabit.Western)
         {

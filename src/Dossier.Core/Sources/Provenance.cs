@@ -27,7 +27,9 @@ public static partial class Provenance
     {
         var obtained = new List<string>();
         var translators = new List<string>();
+        // A provenance is a sentence or two; the names are read from its first thousand characters.
         if (string.IsNullOrWhiteSpace(provenance)) return (obtained, translators);
+        if (provenance.Length > 1000) provenance = provenance[..1000];
 
         var clauses = Clause().Matches(Collapse(provenance));
         foreach (Match clause in clauses)
@@ -63,7 +65,7 @@ public static partial class Provenance
     // The provenance begins with a sentence that says how the document came to the archive.
     // After a full stop or a semicolon any of these; after a comma only the ones no archive's name begins with
     // ("AVP RF, copy courtesy of NSA", "Russian Foreign Ministry archives, obtained and translated by NHK").
-    [GeneratedRegex(@"(?:(?<=^)|(?<=[.;]\s?))\s*(?:Document\s+)?(?:Obtained|Translated|Translation|Contributed|Donated|Provided|Courtesy|Transcribed|Edited|Original(?:ly)?\s+(?:document\s+)?(?:obtained|published)|(?:A\s+)?cop(?:y|ies)\s+(?:obtained|provided|courtesy|received|made)|Published\s+in)\b|(?<=,\s)(?:(?:obtained|translated)(?:\s+and\s+translated)?\s+(?:by|for)|translation\s+by|cop(?:y|ies)\s+(?:obtained|provided|courtesy))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<=^)|(?<=[.;]\s?))\s*(?:Document\s+)?(?:Obtained|Translated|Translation|Contributed|Donated|Provided|Courtesy|Transcribed|Edited|Reproduced|Reprinted|Original(?:ly)?\s+(?:document\s+)?(?:obtained|published)|(?:A\s+)?cop(?:y|ies)\s+(?:obtained|provided|courtesy|received|made)|Published\s+in)\b|(?<=,\s)(?:(?:obtained|translated)(?:\s+and\s+translated)?\s+(?:by|for)|translation\s+by|cop(?:y|ies)\s+(?:obtained|provided|courtesy))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProvenanceStart();
 
     // "obtained and translated for CWIHP by A, B and C" up to the next verb clause or the end of the sentence.

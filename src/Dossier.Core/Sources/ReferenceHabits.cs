@@ -138,7 +138,9 @@ internal static partial class ReferenceHabits
         // The Stasi records and the Foreign Office cite a holding by its name (MfS, MfAA), not a Bestand's letters;
         // so does a short name before a file ("Strb AZN 28895").
         var first = Segments(text).FirstOrDefault() ?? "";
-        var bestand = archive?.Name is "BStU" or "PA AA" || Holding().IsMatch(first) ? Match.Empty : Bestand().Match(text);
+        // The Foreign Office's West German files do have a Bestand ("PA AA, B 150, Bd. 12").
+        var byName = archive?.Name is "BStU" || (archive?.Name is "PA AA" && !WestGermanSeries().IsMatch(first)) || Holding().IsMatch(first);
+        var bestand = byName ? Match.Empty : Bestand().Match(text);
         if (bestand.Success)
         {
             source.Fond = bestand.Groups["fond"].Value.Trim();
@@ -147,6 +149,11 @@ internal static partial class ReferenceHabits
             foreach (var segment in file)
             {
                 if (!segment.Any(char.IsDigit)) continue;
+                if (GermanVolume().Match(segment) is { Success: true } band)
+                {
+                    source.Delo ??= ArchivalReference.Trim(band.Groups["value"].Value);
+                    continue;
+                }
                 if (source.Delo is null) source.Delo = segment;
                 else if (source.Pages is null && Range().IsMatch(segment)) source.Pages = segment;
             }
@@ -190,6 +197,12 @@ internal static partial class ReferenceHabits
     // "11." is how a scan reads "ll.".
     [GeneratedRegex(@",?\s*\b(?:Bl|Bll|S|p|pp|sheets?|ll|11)\.?\s+(?<value>\d[\d\s\-–/f.,]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex GermanFolios();
+
+    [GeneratedRegex(@"\s+\(.*$")]
+    private static partial Regex RemarkAfter();
+
+    [GeneratedRegex(@"^B\s?\d+$")]
+    private static partial Regex WestGermanSeries();
 
     [GeneratedRegex(@"^(?:Bd|Band|Nr)\.?\s+(?<value>\d.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex GermanVolume();
@@ -439,6 +452,7 @@ internal static partial class ReferenceHabits
             {
                 var value = m.Groups["value"].Value.Trim();
                 if (m.Groups["key"].Value is "L" or "l") source.Opis ??= value;
+                else if (m.Groups["key"].Value is "F" or "f") source.Fond ??= value;
                 else source.Delo ??= value;
                 continue;
             }
@@ -447,7 +461,7 @@ internal static partial class ReferenceHabits
         }
     }
 
-    [GeneratedRegex(@"^(?<key>[LlDd])\.\s?(?<value>\d.*)$")]
+    [GeneratedRegex(@"^(?<key>[LlDdFf])\.\s?(?<value>\d.*)$")]
     private static partial Regex AlbanianLevel();
 
     [GeneratedRegex(@"-V\.\s?\d{4}$")]
@@ -521,7 +535,8 @@ internal static partial class ReferenceHabits
             }
             if (Container().Match(segment) is { Success: true } container)
             {
-                var value = Unquote(container.Groups["value"].Value);
+                // "Box 5 (copy deposited at the Hoover Institution)": a remark after the value is not part of it.
+                var value = Unquote(RemarkAfter().Replace(container.Groups["value"].Value, ""));
                 switch (container.Groups["key"].Value.ToLowerInvariant())
                 {
                     case "box" or "cx" or "cx." or "caixa" or "maço" or "carton" or "legajo": source.Box ??= value; boxSeen = true; break;
@@ -623,7 +638,8 @@ internal static partial class ReferenceHabits
         if (code is not null)
         {
             if ((source.Box ?? source.Papka) is not null) source.Fond ??= code;
-            else source.Delo ??= code;
+            // A number alone, with no archive named, says nothing of what it numbers.
+            else if (archive is not null || source.Archive is not null || source.Fond is not null) source.Delo ??= code;
         }
         if (folder.Count > 0) source.Papka ??= string.Join(", ", folder);
     }
@@ -643,7 +659,7 @@ internal static partial class ReferenceHabits
 
     // A decimal file without its document, a subject-numeric file ("POL 7 IRAQ"), an electronic telegram
     // ("D770051–0353"), a conference file ("CF 1472").
-    [GeneratedRegex(@"(?:^|\s)(?<file>\d{3}(?:\.\d+)+(?:(?:\s|[–-])[A-Z][a-z]+(?:,\s[A-Z][\w.]*(?:\s[A-Z]\.)?)?(?:\s\d+[–—-]?)?)?|[A-Z]{2,5}\s\d+(?:[-–]\d+)?(?:\s[A-Z][A-Z-]+)*|[DP]\d{6,}(?:[-–]\d+)?|CF\s?\d+)$")]
+    [GeneratedRegex(@"(?:^|\s)(?<file>\d{3}(?:\.\d+)+(?:(?:\s|[–-])[A-Z][a-z]+(?:,\s[A-Z][\w.]*(?:\s[A-Z]\.)?)?(?:\s\d+[–—-]?)?)?|[A-Z]{2,5}\s\d+(?:[-–]\d+)?(?:\s[A-Z][A-Z-]*)*|[DP]\d{6,}(?:[-–]\d+)?|CF\s?\d+)$")]
     private static partial Regex FileNumber();
 
     [GeneratedRegex(@"^(?:\d+[a-z½]?|[a-z])$")]
@@ -677,7 +693,8 @@ internal static partial class ReferenceHabits
     [GeneratedRegex(@"^[A-Z][a-z]+(?:\s[A-Z]\.)*(?:/\S+)?\.?$|^[A-Z][a-z]+\s[A-Z]\.$")]
     private static partial Regex GivenName();
 
-    [GeneratedRegex(@"^(?:Decimal File \d+|Manuscript Division|.*\bDivision|mm\d+|\[.*\]|Washington|Washington, D\.C\.|Moscow|Brasilia|Budapest|Berlin|London|Kew|Mexico City|Boston)$")]
+    // A division of an archive, a catalogue number, an editor's note, or the place the archive is in.
+    [GeneratedRegex(@"^(?:Decimal File \d+|Manuscript Division|.*\bDivision|mm\d+|\[.*\]|Washington|Washington, D\.C\.|College Park|Suitland|Abilene|Austin|Atlanta|Ann Arbor|Independence|Simi Valley|Yorba Linda|Stanford|Moscow|Brasilia|Rio de Janeiro|Budapest|Berlin|Koblenz|London|Kew|Paris|Mexico City|Boston|Prague|Warsaw|Sofia|Bucharest|Beijing|Tirana|Belgrade|Vienna|Geneva|New York)$")]
     private static partial Regex Skipped();
 
     [GeneratedRegex(@"\b(?:Papers|papers|Collection|Conf\.|Documents|Files)$")]

@@ -83,6 +83,54 @@ public class ArchivalReferenceTests
         Assert.Equal(pages, s.Pages);
     }
 
+    public static TheoryData<string, string> Edges => new()
+    {
+        // text, the parts as "archive|fond|opis|papka|delo|pages|reel|box|item" (- for none)
+        { "A.V.P. R.F., f. 0104, op. 18, p. 121, d. 3, ll. 196-202", "AVP RF|0104|18|121|3|196-202|-|-|-" },
+        { "ЦГА РСФСР, ф. 2306, оп. 69, д. 2245, л. 10 (копия в ГАРФ)", "ЦГА РСФСР|2306|69|-|2245|10|-|-|-" },
+        { "Mikoyan family papers, Box 5 (copy deposited at the Hoover Institution)", "-|Mikoyan family papers|-|-|-|-|-|5|-" },
+        { "ГАРФ. Ф. Р-9401. Оп. 2. Д. 64. Л. 15 об.–16.", "GARF|Р-9401|2|-|64|15 об.–16|-|-|-" },
+        { "RGALI, f. 631, op. 15, ed. khr. 1142, l. 12", "RGALI|631|15|-|1142|12|-|-|-" },
+        { "RGANI, f. 5, inv. 30, file 335, sheet 92", "RGANI|5|30|-|335|92|-|-|-" },
+        { "RGANI, f. 5, op. 30, d. 335, ll. 92, 94 and 96", "RGANI|5|30|-|335|92, 94 and 96|-|-|-" },
+        { "АВП РФ, ф. Референтура по Китаю, оп. 46, п. 3, д. 12", "AVP RF|Референтура по Китаю|46|3|12|-|-|-|-" },
+        { "NARA, RG 59, Central Files 1964-66, POL 27 VIET S", "NARA|59|Central Files 1964-66|-|POL 27 VIET S|-|-|-|-" },
+        { "National Archives, Kew, FO 371/24526", "TNA|FO 371|-|-|24526|-|-|-|-" },
+        { "National Archives, College Park, RG 59, Box 12", "NARA|59|-|-|-|-|-|12|-" },
+        { "PA AA, B 150, Bd. 12", "PA AA|B 150|-|-|12|-|-|-|-" },
+        { "Harriman Papers, Box 12, Folder Chronological File", "-|Harriman Papers|-|Chronological File|-|-|-|12|-" },
+        { "Paris Peace Conf. 184.1 Bullitt, William C.", "-|Paris Peace Conf.|-|-|184.1 Bullitt, William C.|-|-|-|-" },
+        { "12345", "-|-|-|-|-|-|-|-|-" },
+        { "; AVP RF, f. 1, op. 2, d. 3", "AVP RF|1|2|-|3|-|-|-|-" },
+    };
+
+    /// <summary>Readings a review found wrong (dotted abbreviations, remarks in brackets, versos with ranges...), kept right.</summary>
+    [Theory]
+    [MemberData(nameof(Edges))]
+    public void Forms_beyond_the_table_are_read_too(string text, string parts)
+    {
+        var s = ArchivalReference.Parse(text);
+        string Part(string? v) => v ?? "-";
+        Assert.Equal(parts, string.Join('|', Part(s.Archive), Part(s.Fond), Part(s.Opis), Part(s.Papka), Part(s.Delo), Part(s.Pages), Part(s.Reel), Part(s.Box), Part(s.Item)));
+    }
+
+    [Theory]
+    [InlineData(100_000)]
+    public void Long_or_repetitive_text_does_not_hang_the_reader(int length)
+    {
+        // The reader sees whatever stands where a source should: a paragraph, a line of digits, a level repeated.
+        var inputs = new[]
+        {
+            new string('a', length), string.Concat(Enumerable.Repeat("11. ", length / 4)), string.Concat(Enumerable.Repeat("f. 1, ", length / 6)),
+            "SAPMO-BArch, DY 30, " + string.Concat(Enumerable.Repeat("11. ", 2000)) + "a", "Bl. 1 " + string.Concat(Enumerable.Repeat("11 ", 3000)) + "x",
+        };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var input in inputs) ArchivalReference.Parse(input);
+        Provenance.People("AVP RF. Translated for " + string.Concat(Enumerable.Repeat("translated for CWIHP ", 4700)));
+        // Not a measure of speed (bench/ has those), a guard against patterns whose time grows with the square of a line.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
     [Fact]
     public void An_older_name_is_searched_as_the_archive_that_holds_its_papers_today()
     {

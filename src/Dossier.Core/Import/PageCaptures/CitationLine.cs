@@ -15,7 +15,7 @@ public sealed partial record CitationLine(string Text, string Title, PartialDate
     public static CitationLine? TryParse(string line)
     {
         var text = line.Trim();
-        return text.Length >= 10 && text[0] is '"' or '“' ? ParseAt(text) : null;
+        return text.Length >= 10 && text[0] is '"' or '“' ? Parse(text, 0) : null;
     }
 
     /// <summary>
@@ -25,46 +25,54 @@ public sealed partial record CitationLine(string Text, string Title, PartialDate
     public static (CitationLine Citation, string Before)? Find(string line)
     {
         var text = line.Trim();
+        // Every citation names the publishing archive; a line without it is read no further.
+        if (!RepositoryName().IsMatch(text)) return null;
         for (var i = 0; i < text.Length - 10; i++)
         {
             if (text[i] is not ('"' or '“')) continue;
             // A citation opens the line or follows the end of a sentence.
-            var before = text[..i].TrimEnd();
-            if (before.Length > 0 && before[^1] is not ('.' or '?' or '!' or ')' or ']' or '”' or '"')) continue;
-            if (ParseAt(text[i..]) is { } citation) return (citation, before);
+            var j = i - 1;
+            while (j >= 0 && text[j] == ' ') j--;
+            if (j >= 0 && text[j] is not ('.' or '?' or '!' or ')' or ']' or '”' or '"')) continue;
+            if (Parse(text, i) is { } citation) return (citation, text[..(j + 1)]);
         }
         return null;
     }
 
-    private static CitationLine? ParseAt(string text)
+    // A title is a line's worth, not a page's: a quote opening more than this before the archive's name opens none.
+    private const int MaxTitle = 1500;
+
+    /// <summary>
+    /// The citation opening at <paramref name="open"/>: its title ends at the closing quote after which only a date
+    /// stands before the archive's name; titles carry commas and quotes of their own, so each closing quote before the
+    /// name is tried in turn. Only the short stretch between a quote and the name is read again for each.
+    /// </summary>
+    private static CitationLine? Parse(string text, int open)
     {
-        // The title ends at the closing quote after which a date or the repository follows; titles carry
-        // commas and quotes of their own, so each closing quote is tried in turn.
-        for (var close = 1; close < text.Length; close++)
+        foreach (Match repositoryName in RepositoryName().Matches(text, open))
         {
-            if (text[close] is not ('"' or '”')) continue;
-            var rest = text[(close + 1)..].TrimStart(',', ' ');
-            var title = text[1..close].Trim().TrimEnd(',').Trim();
-            if (title.Length == 0) continue;
-
-            PartialDate? date = null;
-            var dm = LeadingDate().Match(rest);
-            if (dm.Success && PartialDate.TryParseWritten(dm.Groups["date"].Value, out var d))
+            if (repositoryName.Index - open > MaxTitle) return null;
+            // The repository is the whole part of the citation its name stands in ("History and Public Policy Program
+            // Digital Archive"), up to the next comma or full stop.
+            var segmentStart = text.LastIndexOfAny([',', '"', '”'], repositoryName.Index) + 1;
+            var segmentEnd = text.IndexOfAny([',', '.'], repositoryName.Index + repositoryName.Length);
+            if (segmentEnd < 0) segmentEnd = text.Length;
+            for (var close = open + 1; close < segmentStart; close++)
             {
-                date = d;
-                rest = rest[dm.Length..].TrimStart(',', ' ');
+                if (text[close] is not ('"' or '”')) continue;
+                var between = text.AsSpan(close + 1, segmentStart - close - 1);
+                if (between.Length > 60) continue;
+                var dm = DateBetween().Match(between.ToString());
+                if (!dm.Success) continue;
+                var title = text[(open + 1)..close].Trim().TrimEnd(',').Trim();
+                if (title.Length == 0) continue;
+                PartialDate? date = dm.Groups["date"].Success && PartialDate.TryParseWritten(dm.Groups["date"].Value, out var d) ? d : null;
+                var repository = text[segmentStart..segmentEnd].Trim();
+                // The page's own address ends the citation; the Record ID is read from it elsewhere.
+                var rest = PageAddress().Replace(text[segmentEnd..].TrimStart(',', ' '), "").Trim();
+                var (source, provenance) = Sources.Provenance.SplitFromSource(rest);
+                return new CitationLine(text[open..], title, date, repository, source, provenance);
             }
-            // The publishing archive names itself in every citation it prints: a quotation in a document
-            // ("“13” June 1956", "“We have a resolution ...,” R. Kennedy replied") is no citation.
-            var rm = LeadingRepository().Match(rest);
-            if (!rm.Success) continue;
-            var repository = rm.Groups["repository"].Value.Trim();
-            rest = rest[rm.Length..].TrimStart(',', ' ');
-            // The page's own address ends the citation; the Record ID is read from it elsewhere.
-            rest = PageAddress().Replace(rest, "").Trim();
-
-            var (source, provenance) = Sources.Provenance.SplitFromSource(rest);
-            return new CitationLine(text, title, date, repository, source, provenance);
         }
         return null;
     }
@@ -72,10 +80,11 @@ public sealed partial record CitationLine(string Text, string Title, PartialDate
     [GeneratedRegex(@"\s*https?://\S+\s*$")]
     private static partial Regex PageAddress();
 
-    [GeneratedRegex(@"^(?<date>(?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2},\s+[0-9]{4})|(?:[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?\s+[0-9]{4})|(?:[A-Z][a-z]{2,8}\.?,?\s+[0-9]{4})|(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?))(?=\s*(?:,|\.|$))")]
-    private static partial Regex LeadingDate();
+    // Between the title's closing quote and the archive's name: commas, spaces and perhaps the date.
+    [GeneratedRegex(@"^[,\s]*(?:(?<date>(?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2},\s+[0-9]{4})|(?:[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?\s+[0-9]{4})|(?:[A-Z][a-z]{2,8}\.?,?\s+[0-9]{4})|(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?))[,.\s]*)?$")]
+    private static partial Regex DateBetween();
 
-    // The publishing digital archive: a name with "Archive", "Library" or "Collection" that is not a reference.
-    [GeneratedRegex(@"^(?<repository>[^,]*?\b(?:Digital Archive|Digital Library|Digital Collections?|Program Digital Archive)\b[^,]*)(?=,|\.|$)")]
-    private static partial Regex LeadingRepository();
+    // The publishing digital archive names itself so; a reference does not.
+    [GeneratedRegex(@"\bDigital (?:Archive|Library|Collections?)\b")]
+    private static partial Regex RepositoryName();
 }

@@ -28,6 +28,9 @@ public sealed class PageCapture
 
     public void SetSummary(string summary, string from) => (Summary, SummaryFrom) = (summary, from);
 
+    /// <summary>No word or marker told the text's language: English was assumed.</summary>
+    public bool LanguageAssumed { get; set; }
+
     /// <summary>Where the declared languages were read ("the Language field").</summary>
     public string? LanguagesFrom { get; set; }
 
@@ -70,10 +73,13 @@ public sealed class PageCapture
             (false, true) => "the text",
             _ => null,
         };
+        var language = LanguageAssumed && DeclaredLanguages.Count == 0
+            ? new FieldReading("language", "English assumed: the text's words tell no language", Guessed: true)
+            : new FieldReading("language", languages);
         return
         [
             title, date, new FieldReading("summary", SummaryFrom), source,
-            new FieldReading("type", Type is null ? null : "the document information"), new FieldReading("language", languages),
+            new FieldReading("type", Type is null ? null : "the document information"), language,
         ];
     }
 

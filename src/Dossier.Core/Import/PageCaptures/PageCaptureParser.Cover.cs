@@ -18,8 +18,16 @@ public static partial class PageCaptureParser
     private static string UnfoldCover(string text)
     {
         var t = CoverStart().Replace(text, m => m.Value.TrimEnd() + "\n", 1);
-        t = CoverLabel().Replace(t, m => "\n" + m.Groups["label"].Value + ":\n");
-        t = CoverContents().Replace(t, m => "Contents:\n" + string.Join("\n", m.Groups["item"].Captures.Select(c => c.Value.Trim())) + "\n" + m.Groups["rest"].Value);
+        // Only the cover's labels: the document after "Contents:" may write "Summary:" of its own.
+        var contents = t.IndexOf("Contents:", StringComparison.Ordinal);
+        var headEnd = contents >= 0 ? contents + "Contents:".Length : Math.Min(t.Length, 4000);
+        t = CoverLabel().Replace(t[..headEnd], m => "\n" + m.Groups["label"].Value + ":\n") + t[headEnd..];
+        contents = t.IndexOf("Contents:", StringComparison.Ordinal);
+        if (contents >= 0)
+        {
+            var itemsEnd = Math.Min(t.Length, contents + 400);
+            t = t[..contents] + CoverContents().Replace(t[contents..itemsEnd], m => "Contents:\n" + string.Join("\n", m.Groups["item"].Captures.Select(c => c.Value.Trim())) + "\n" + m.Groups["rest"].Value, 1) + t[itemsEnd..];
+        }
         // "July 03, 1956 Memo Concerning ...": the first line under the archive's name holds the date and the title.
         var lines = t.Split('\n').ToList();
         var first = lines.FindIndex(1, l => l.Trim().Length > 0);
@@ -53,7 +61,8 @@ public static partial class PageCaptureParser
                     break;
                 case "Contents":
                     while (i + 1 < lines.Count && ContentsItem().IsMatch(lines[i + 1])) kinds[++i] = LineKind.Chrome;
-                    break;
+                    // The document begins: its own labels are its words.
+                    return;
                 case "Credits":
                     kinds[++i] = LineKind.Information;
                     break;
@@ -68,7 +77,7 @@ public static partial class PageCaptureParser
     private static partial Regex CoverLabel();
 
     // The texts the PDF holds, perhaps run together with the document's first words.
-    [GeneratedRegex(@"Contents:\n(?:\s*(?<item>(?:\p{Lu}\p{Ll}+ )?(?:Translation|Transcription)|Scan of (?:the )?Original Document|Original Scan|Original Document))+[ \t]*(?<rest>[^\n]*)")]
+    [GeneratedRegex(@"^Contents:\n(?:\s*(?<item>(?:\p{Lu}\p{Ll}+ )?(?:Translation|Transcription)|Scan of (?:the )?Original Document|Original Scan|Original Document))+[ \t]*(?<rest>[^\n]*)")]
     private static partial Regex CoverContents();
 
     [GeneratedRegex(@"^(?:(?:\p{Lu}\p{Ll}+ )?(?:Translation|Transcription)|Scan of (?:the )?Original Document|Original Scan|Original Document)$")]

@@ -26,7 +26,7 @@ public static partial class PageCaptureParser
         var kinds = new LineKind[lines.Count];
         var page = new PageCapture();
 
-        if (IsListing(lines) || BulletedDate().Count(text) >= 2)
+        if (IsListing(lines, text))
         {
             page.Listing = true;
             return page;
@@ -82,7 +82,7 @@ public static partial class PageCaptureParser
     {
         "Search in", "Digital Archive International History Declassified", "Skip to content", "Skip to main content",
         "Citation", "get citation", "share document", "Share", "Print", "Download", "Download PDF", "Email", "Facebook",
-        "Twitter", "X", "LinkedIn", "Home", "Menu", "Close", "Search", "Browse", "Collections", "Topics", "Themes",
+        "Twitter", "LinkedIn", "Home", "Menu", "Close", "Search", "Browse", "Collections", "Topics", "Themes",
         "About", "Contact", "Contact Us", "Log in", "Login", "Sign in", "Sign up", "Donate", "Subscribe", "Back to top",
         "Privacy Policy", "Terms of Use", "Cookie Policy", "Accessibility", "Wilson Center", "Digital Archive",
         "Advanced Search", "My Collections", "Save", "Cite", "Copy", "Copy citation", "Original Scan", "Transcript",
@@ -161,7 +161,7 @@ public static partial class PageCaptureParser
                 }
                 continue;
             }
-            if (ChromeLines.Contains(bare) || ChromePrefixes.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            if (ChromeLines.Contains(bare) || ChromePrefixes.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase)) || AddressAlone().IsMatch(line))
             {
                 kinds[i] = LineKind.Chrome;
                 if (line.Equals("Search in", StringComparison.OrdinalIgnoreCase) || line.Contains("International History Declassified", StringComparison.Ordinal))
@@ -217,15 +217,20 @@ public static partial class PageCaptureParser
     /// A page of search results, not a record's: it counts its hits ("1 - 10 of 20") or lists record after record,
     /// each a date, a title and a one-paragraph summary, from its head on.
     /// </summary>
-    private static bool IsListing(List<string> lines)
+    private static bool IsListing(List<string> lines, string text)
     {
+        // A record's own parts say it is a record's page, whatever lists it shows beside it.
+        if (lines.Any(l => DonorsLine().IsMatch(l) || IsInformationHeading(l)) || lines.Any(l => CitationLine.Find(l) is not null)) return false;
         if (lines.Take(12).Any(l => HitCount().IsMatch(l))) return true;
+        // Bullets before the dates of the first entries (the older site's results).
+        if (BulletedDate().Count(string.Join('\n', text.Split('\n').Take(20))) >= 2) return true;
         var entries = 0;
         var i = 0;
         // The list begins within the first lines (after the site's header).
         while (i < Math.Min(lines.Count, 8) && !PartialDate.TryParseWritten(lines[i], out _)) i++;
+        // Each entry: a date, then a title (not a sentence of a document: "I visited ...").
         while (i + 1 < lines.Count && PartialDate.TryParseWritten(lines[i], out _) && !PartialDate.TryParseWritten(lines[i + 1], out _)
-               && lines[i + 1].Length <= 400 && !DonorsLine().IsMatch(lines[i + 1]))
+               && lines[i + 1].Length <= 400 && LooksLikeTitle(lines[i + 1]) && !EndsSentence(lines[i + 1]))
         {
             // A date, a title, perhaps a summary, then the next date (or the end of a capture cut short).
             var next = i + 2;
@@ -247,7 +252,9 @@ public static partial class PageCaptureParser
     private static void ReadRecordAddress(List<string> lines, PageCapture page)
     {
         if (page.RecordId is not null) return;
-        foreach (var line in lines)
+        // The record's own address stands in its citation or alone on the share link's line; an address in the
+        // document's text or notes is another record's.
+        foreach (var line in new[] { page.Citation?.Text ?? "" }.Concat(lines.Where(l => AddressAlone().IsMatch(l))))
         {
             var m = RecordAddress().Match(line);
             if (!m.Success) continue;
@@ -420,6 +427,8 @@ public static partial class PageCaptureParser
             paragraphs.Add((lines[i], LanguageDetector.Detect(lines[i]) ?? HeaderLanguage(lines[i])));
         }
         if (paragraphs.Count == 0) return;
+        // Without a word or a marker that tells a language, the text is taken for English: a guess, and said to be one.
+        page.LanguageAssumed = markedLanguage is null && paragraphs.All(p => p.Language is null);
 
         // Paragraphs too short to tell (a date, "No 29", a signature) take the language of the text around them.
         var languages = new string?[paragraphs.Count];
@@ -676,7 +685,8 @@ public static partial class PageCaptureParser
             // Donors are names, not sentences: a paragraph after the donors is something else.
             Field.Donors => value.Length <= 150 && !EndsSentence(value) && kind is null or Field.Donors or Field.Type,
             Field.Rights => kind is null or Field.Rights,
-            Field.Source => kind is null or Field.Source or Field.Type,
+            // Under its label a source may well speak of rights ("Reproduced with permission of the Hoover Institution").
+            Field.Source => kind is null or Field.Source or Field.Type || (kind == Field.Rights && !StrongRights().IsMatch(value)),
             _ => false,
         };
     }
@@ -830,6 +840,9 @@ public static partial class PageCaptureParser
 
     [GeneratedRegex(@"https?://digitalarchive\.wilsoncenter\.org/document/(?<id>\d{1,9})(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex RecordAddress();
+
+    [GeneratedRegex(@"^https?://digitalarchive\.wilsoncenter\.org/document/[\w-]+/?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AddressAlone();
 
     [GeneratedRegex(@"^Authors?(?:\(s\))?:?$", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorsLine();

@@ -30,6 +30,19 @@ public static class ImportCommand
                 return 2;
             }
         }
+        // The report's file is made before anything is imported: a path that cannot be written stops nothing half-way.
+        if (reportPath is not null)
+        {
+            try
+            {
+                await File.WriteAllTextAsync(reportPath, "", cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"dossier import: --report: {e.Message}");
+                return 2;
+            }
+        }
         await using var services = new ServiceCollection().AddLogging().AddArchive(archive).BuildServiceProvider();
         await ArchiveSetup.MigrateAsync(services, cancellationToken);
 
