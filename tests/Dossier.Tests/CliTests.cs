@@ -34,6 +34,40 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Import_says_what_each_capture_gave_and_writes_the_report()
+    {
+        var data = TempDirectory.Create("cli-reading");
+        var input = TempDirectory.Create("cli-reading-input");
+        // Real captures: a full older page (no type), a staging copy cut short (a title only its place vouches for),
+        // and a page of search results.
+        foreach (var file in new[] { "a-003.txt", "a-016.txt", "a-001.txt" })
+            File.Copy(Dossier.Core.Tests.Fixtures.Fixture.Path("digital-archive-pages", file), Path.Combine(input, file));
+        var report = Path.Combine(TempDirectory.Create("cli-reading-report"), "report.csv");
+
+        var (code, output) = await RunAsync("import", input, "--data", data, "--report", report);
+
+        Assert.Equal(1, code);
+        Assert.Contains("a page of search results", output);
+        Assert.Contains("Read from the 2 page captures: title 2 (1 guessed), date 2, summary 1, source 1, type 0, language 2.", output);
+        Assert.Contains($"{Path.Combine(input, "a-003.txt")}: type missing", output);
+        Assert.Contains($"{Path.Combine(input, "a-016.txt")}: summary, source, type missing; title guessed (the first line after the date)", output);
+        var rows = File.ReadAllLines(report);
+        Assert.Equal("file,outcome,reason,title,date,summary,source,type,language", rows[0]);
+        Assert.Contains(rows, r => r.StartsWith(Path.Combine(input, "a-003.txt") + ",imported,,the citation line and the heading,the date line and the citation,above the citation,the citation line,missing,the text", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("a-001.txt,failed,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_report_that_cannot_be_written_stops_the_import_before_it_begins()
+    {
+        var data = TempDirectory.Create("cli-report-bad");
+        var (code, output) = await RunAsync("import", Corpus.Page("002"), "--data", data, "--report", Path.Combine(data, "no-such-folder", "r.csv"));
+        Assert.Equal(2, code);
+        Assert.Contains("--report", output);
+        Assert.DoesNotContain("Imported", output);
+    }
+
+    [Fact]
     public async Task The_data_directory_comes_from_the_environment_when_not_given()
     {
         var data = TempDirectory.Create("cli-env");
