@@ -13,23 +13,25 @@ public static class MentionFinding
 {
     public static async Task RunAsync(string root, string[] args)
     {
-        var limit = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var limit = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : int.MaxValue;
         var corpus = Path.Combine(root, "..", "shared", "corpus");
         var clock = Stopwatch.StartNew();
         var people = AuthoritySources.Read([Path.Combine(corpus, "people", "data")]).Select(i => i.Authority).OfType<Authority>().ToList();
         var readPeople = clock.Elapsed;
         clock.Restart();
-        var finder = new MentionFinder(people.Select((a, i) => (i + 1, a.Names.Where(n => n.Form != NameForm.Title).Select(n => n.Name))));
+        // As the archive builds it: every name but titles, and what the file says of each person (years, description).
+        var finder = MentionFinder.Of(people.Select((a, i) => (i + 1, a)));
         var built = clock.Elapsed;
         var importer = new TeiImporter();
+        // Each record as the archive reads it: its text, its year, the names its source gives beside the text.
         var texts = Directory.EnumerateFiles(Path.Combine(corpus, "frus"), "*.xml").Order(StringComparer.Ordinal)
             .SelectMany(importer.Read).Select(i => i.Record).OfType<Records.ArchivalRecord>()
-            .Select(r => r.Title + "\n\n" + string.Join("\n\n", r.Transcripts.Select(t => t.Text))).Take(limit).ToList();
-        var characters = texts.Sum(t => (long)t.Length);
+            .Select(r => (Text: RecordMentions.TextOf(r), Year: RecordMentions.YearOf(r), Named: RecordMentions.NamedBySource(r).ToList())).Take(limit).ToList();
+        var characters = texts.Sum(t => (long)t.Text.Length);
         clock.Restart();
         var (certain, probable, ambiguous) = (0, 0, 0);
-        foreach (var text in texts)
-            foreach (var mention in finder.Find(text))
+        foreach (var (text, year, named) in texts)
+            foreach (var mention in finder.Read(text, year, named).Mentions)
             {
                 if (mention.Certainty == MentionCertainty.Certain) certain++;
                 else if (mention.Certainty == MentionCertainty.Probable) probable++;
@@ -47,8 +49,9 @@ public static class MentionFinding
             "",
             "`dotnet run -c Release --project bench/Dossier.Bench -- mentions [records]`: `MentionFinder` built from every name form of the Office of the",
             $"Historian's {people.Count:N0} person records ({finder.Patterns:N0} word patterns: names in both orders, first name and surname, initials,",
-            $"surnames), then run over the titles and transcripts of {texts.Count:N0} FRUS records ({characters / 1048576.0:F0} million characters), one thread, in memory",
-            "(the store's writes are not in this number; they are in the second table).",
+            "surnames) with what the file says of each (years, descriptions), then run over the text of each of",
+            $"{texts.Count:N0} FRUS records ({characters / 1048576.0:F0} million characters) with its year and the names its edition gives beside it, one thread,",
+            "in memory (the store's writes are not in this number; they are in the second table).",
             "",
             "| step | time |",
             "|---|---|",

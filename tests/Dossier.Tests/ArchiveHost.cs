@@ -84,9 +84,24 @@ public sealed class ArchiveHost : IAsyncDisposable
     {
         var file = Path.Combine(TempDirectory.Create("authorities"), "authorities.csv");
         await File.WriteAllTextAsync(file, csv);
+        return await ImportAuthorityFilesAsync(file);
+    }
+
+    /// <summary>Imports authority files or folders as <c>dossier authorities import</c> does.</summary>
+    public async Task<Dossier.Authorities.AuthorityImportReport> ImportAuthorityFilesAsync(params string[] paths)
+    {
         await using var scope = app.Services.CreateAsyncScope();
         var import = new Dossier.Authorities.AuthorityImport(scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive(), TimeProvider.System);
-        return await import.RunAsync(Dossier.Authorities.AuthoritySources.Read([file]));
+        return await import.RunAsync(Dossier.Authorities.AuthoritySources.Read(paths));
+    }
+
+    /// <summary>Every record read again for the authorities' names, as <c>dossier authorities find</c> does.</summary>
+    public async Task FindMentionsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DossierDb>().WholeArchive();
+        var finder = await scope.ServiceProvider.GetRequiredService<Dossier.Authorities.MentionPatterns>().GetAsync(db, CancellationToken.None);
+        await Dossier.Authorities.RecordMentions.FindAllAsync(db, finder, TimeProvider.System);
     }
 
     public async Task CatchUpAsync()

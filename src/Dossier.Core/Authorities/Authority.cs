@@ -22,6 +22,14 @@ public sealed class Authority
     public int? BirthYear { get; set; }
     public int? DeathYear { get; set; }
 
+    /// <summary>
+    /// The years it is known to have been at work (offices held, the editions that name it): the finder weighs a record's
+    /// date against them, so that a "Kennedy" of 1870 is no Kennedy of 1962.
+    /// </summary>
+    public int? ActiveFrom { get; set; }
+
+    public int? ActiveTo { get; set; }
+
     /// <summary>The Virtual International Authority File's number ("64007537").</summary>
     public string? Viaf { get; set; }
 

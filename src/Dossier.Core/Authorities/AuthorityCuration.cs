@@ -96,6 +96,8 @@ public sealed class AuthorityCuration(DossierDb db, TimeProvider clock, MentionP
         into.Description ??= from.Description;
         (into.BirthYear, into.DeathYear, into.Viaf, into.Wikidata, into.Latitude, into.Longitude) =
             (into.BirthYear ?? from.BirthYear, into.DeathYear ?? from.DeathYear, into.Viaf ?? from.Viaf, into.Wikidata ?? from.Wikidata, into.Latitude ?? from.Latitude, into.Longitude ?? from.Longitude);
+        // One person's years at work are both records' together.
+        (into.ActiveFrom, into.ActiveTo) = (Min(into.ActiveFrom, from.ActiveFrom), Max(into.ActiveTo, from.ActiveTo));
         into.UpdatedAt = now;
         var touched = await RecordsOfAsync([fromId, intoId], cancellationToken);
         var theirs = await db.Mentions.Where(m => m.AuthorityId == intoId).ToDictionaryAsync(m => m.ArchivalRecordId, cancellationToken);
@@ -218,6 +220,10 @@ public sealed class AuthorityCuration(DossierDb db, TimeProvider clock, MentionP
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 }
 
 /// <summary>What an editor writes of an authority: names one a line, years, identifiers and coordinates as text, checked here.</summary>

@@ -56,7 +56,9 @@ public sealed class AuthorityImport(DossierDb db, TimeProvider clock)
     {
         var changed = stored.PreferredName != incoming.PreferredName || stored.Description != incoming.Description || stored.BirthYear != incoming.BirthYear
                       || stored.DeathYear != incoming.DeathYear || stored.Viaf != incoming.Viaf || stored.Wikidata != incoming.Wikidata
-                      || stored.Latitude != incoming.Latitude || stored.Longitude != incoming.Longitude || stored.Kind != incoming.Kind;
+                      || stored.Latitude != incoming.Latitude || stored.Longitude != incoming.Longitude || stored.Kind != incoming.Kind
+                      || stored.ActiveFrom != incoming.ActiveFrom || stored.ActiveTo != incoming.ActiveTo;
+        (stored.ActiveFrom, stored.ActiveTo) = (incoming.ActiveFrom, incoming.ActiveTo);
         (stored.PreferredName, stored.Description, stored.BirthYear, stored.DeathYear, stored.Viaf, stored.Wikidata, stored.Latitude, stored.Longitude, stored.Kind) =
             (incoming.PreferredName, incoming.Description, incoming.BirthYear, incoming.DeathYear, incoming.Viaf ?? stored.Viaf, incoming.Wikidata ?? stored.Wikidata,
                 incoming.Latitude ?? stored.Latitude, incoming.Longitude ?? stored.Longitude, incoming.Kind);

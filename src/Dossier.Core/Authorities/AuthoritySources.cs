@@ -77,15 +77,65 @@ public static partial class AuthoritySources
                 .Select(a => a.Value.Trim()).FirstOrDefault(v => v.Length > 0),
             Description = Description(person.Element("remarks")),
         };
+        (authority.ActiveFrom, authority.ActiveTo) = ActiveYears(person);
         AddNames(authority, variants.Select(v => WithoutTitles(v, titles)), titles);
         return new(path, authority, null);
     }
+
+    /// <summary>
+    /// The years a person of the Office of the Historian's file was at work: the years its offices are dated by ("from
+    /// September 7, 1953", "1949–March 1953") and those of the editions whose lists of persons name it
+    /// (frus1961-63v06 is 1961–1963; a retrospective volume spanning decades says nothing).
+    /// </summary>
+    internal static (int? From, int? To) ActiveYears(XElement person)
+    {
+        var years = new List<int>();
+        foreach (var p in person.Element("remarks")?.Descendants("p") ?? [])
+            foreach (Match m in DatedYear().Matches(p.Value))
+                years.Add(int.Parse(m.Value, CultureInfo.InvariantCulture));
+        foreach (var url in person.Descendants("source-url").Select(u => u.Value))
+        {
+            var volume = VolumeYears().Match(url);
+            if (!volume.Success) continue;
+            var from = int.Parse(volume.Groups["from"].Value, CultureInfo.InvariantCulture);
+            var to = volume.Groups["to"].Success ? int.Parse(volume.Groups["to"].Value, CultureInfo.InvariantCulture) : from;
+            if (to < 100) to += from / 100 * 100;
+            if (to < from || to - from > 12) continue;
+            years.Add(from);
+            years.Add(to);
+        }
+        years.RemoveAll(y => y is < 1700 or > 2100);
+        return years.Count == 0 ? (null, null) : (years.Min(), years.Max());
+    }
+
+    /// <summary>"1953-1964", "1953–1964" or "1962": the years an authority of a CSV file was at work.</summary>
+    private static (int? From, int? To) ActiveYears(string? text)
+    {
+        if (text is null) return (null, null);
+        var m = YearSpan().Match(text);
+        if (!m.Success) return (null, null);
+        var from = int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture);
+        var to = m.Groups["to"].Success ? int.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture) : from;
+        return to >= from ? (from, to) : (null, null);
+    }
+
+    [GeneratedRegex(@"(?<!\d)1[789]\d\d(?!\d)|(?<!\d)20\d\d(?!\d)")]
+    private static partial Regex DatedYear();
+
+    [GeneratedRegex(@"historicaldocuments/frus(?<from>\d{4})(?:-(?<to>\d{2,4}))?")]
+    private static partial Regex VolumeYears();
+
+    [GeneratedRegex(@"^\s*(?<from>\d{4})(?:\s*[-–]\s*(?<to>\d{4}))?\s*$")]
+    private static partial Regex YearSpan();
 
     /// <summary>The forms a printed name gives: "Deng Xiaoping (Teng Hsiao-p’ing)" is two names; a trailing full stop is not part of one.</summary>
     private static IEnumerable<string> SplitForms(string printed)
     {
         var match = Parenthesis().Match(printed);
         if (!match.Success) return [printed];
+        // "Abras(s)imov": a letter or two in brackets inside a word is spelt with or without them, not a second name.
+        if (match.Index > 0 && char.IsLetter(printed[match.Index - 1]) && match.Groups[1].Value.Length <= 3)
+            return new[] { printed.Remove(match.Index, match.Length), printed.Remove(match.Index, match.Length).Insert(match.Index, match.Groups[1].Value) }.Select(Clean).OfType<string>();
         var outside = Clean(printed.Remove(match.Index, match.Length));
         return new[] { outside, Clean(match.Groups[1].Value) }.OfType<string>();
     }
@@ -124,7 +174,8 @@ public static partial class AuthoritySources
 
     /// <summary>
     /// A CSV of authorities with a header row: <c>name</c> (required), and any of <c>kind</c> (person, organization,
-    /// place), <c>variants</c> (separated by ';'), <c>birth</c>, <c>death</c>, <c>description</c>, <c>viaf</c>,
+    /// place), <c>variants</c> (separated by ';'), <c>birth</c>, <c>death</c>, <c>active</c> (the years at work,
+    /// "1953-1964"), <c>description</c>, <c>viaf</c>,
     /// <c>wikidata</c>, <c>latitude</c>, <c>longitude</c>, <c>id</c> (the source's own, to update on a later import).
     /// </summary>
     public static IEnumerable<AuthorityItem> Csv(string path)
@@ -140,7 +191,7 @@ public static partial class AuthoritySources
         }
         if (rows.Count == 0) return [new(path, null, "the file is empty")];
         var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
-        if (!header.Contains("name")) return [new(path, null, "no column named name (the columns: name, kind, variants, birth, death, description, viaf, wikidata, latitude, longitude, id)")];
+        if (!header.Contains("name")) return [new(path, null, "no column named name (the columns: name, kind, variants, birth, death, active, description, viaf, wikidata, latitude, longitude, id)")];
         return rows.Skip(1).Select((row, i) => (row, number: i + 2)).Where(r => r.row.Any(c => c.Trim().Length > 0)).Select(r =>
         {
             var location = string.Create(CultureInfo.InvariantCulture, $"{path}:row {r.number}");
@@ -179,6 +230,7 @@ public static partial class AuthoritySources
                 Longitude = longitude,
                 SourceId = Cell("id") is { } id ? "csv:" + Path.GetFileName(path) + ":" + id : null,
             };
+            (authority.ActiveFrom, authority.ActiveTo) = ActiveYears(Cell("active"));
             AddNames(authority, (Cell("variants") ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), []);
             return new AuthorityItem(location, authority, null);
         }).ToList();

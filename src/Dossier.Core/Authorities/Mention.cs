@@ -11,6 +11,7 @@ public sealed class Mention
 {
     public const int MaxEvidenceLength = 200;
     public const int MaxContextLength = 300;
+    public const int MaxReasonLength = 500;
 
     public int Id { get; set; }
     public int ArchivalRecordId { get; set; }
@@ -29,6 +30,12 @@ public sealed class Mention
     /// the others are proposals for editors. Kept as a column, so that counts read an index.
     /// </summary>
     public bool Asserted { get; private set; }
+
+    /// <summary>How sure the finder is, from 0 to 1 (<see cref="MentionFinder.Sure"/> and above is asserted).</summary>
+    public double Score { get; set; } = 1;
+
+    /// <summary>Why the finder reads it so ("initials and surname, at work in 1963, the only bearer of the record's time"), for editors.</summary>
+    public string? Reason { get; set; }
 
     /// <summary>How many times the finder read it in the record's text (0 when an editor linked what it did not find).</summary>
     public int Count { get; private set; }

@@ -12,6 +12,13 @@ namespace Dossier.Authorities;
 /// </summary>
 public static class RecordMentions
 {
+    /// <summary>The names a record's description gives beside its text: subjects, senders, recipients.</summary>
+    public static IEnumerable<string> NamedBySource(ArchivalRecord record) => record.Subjects.Concat(record.Creators).Concat(record.Recipients);
+
+    /// <summary>The year a record was written, which weighs whom its names can mean.</summary>
+    public static int? YearOf(ArchivalRecord record) =>
+        record.Date is { Length: >= 4 } date && int.TryParse(date[..4], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
+
     /// <summary>The text a record's mentions are read from.</summary>
     public static string TextOf(ArchivalRecord record) =>
         string.Join("\n\n", new[] { record.Title, record.Summary }.Concat(record.Transcripts.OrderBy(t => t.Position).Select(t => t.Text))
@@ -32,7 +39,10 @@ public static class RecordMentions
         foreach (var record in records.DistinctBy(r => r.Id))
         {
             var text = TextOf(record);
-            var reading = record.DeletedAt is null ? finder.Read(text) : new MentionReading([], []);
+            // The record's year weighs who its names can mean.
+            var year = YearOf(record);
+            // Its subjects (the people its source associates with it), sender and recipient name people in full beside the text.
+            var reading = record.DeletedAt is null ? finder.Read(text, year, NamedBySource(record)) : new MentionReading([], []);
             var found = Strongest(reading.Mentions, text);
             var existing = stored[record.Id].ToDictionary(m => m.AuthorityId);
             var assertedBefore = existing.Values.Where(m => m.Asserted).Select(m => m.AuthorityId).ToHashSet();
@@ -45,6 +55,8 @@ public static class RecordMentions
                     db.Mentions.Add(mention);
                 }
                 else if (mention.Certainty != f.Certainty || mention.Count != f.Count) mention.Found(f.Certainty, f.Count);
+                if (mention.Score != f.Score) mention.Score = f.Score;
+                if (mention.Reason != f.Reason) mention.Reason = f.Reason;
                 if (mention.Evidence != f.Evidence) mention.Evidence = f.Evidence;
                 if (mention.Context != f.Context) mention.Context = f.Context;
                 if (mention.Asserted) assertedNow.Add(authorityId);
@@ -113,10 +125,10 @@ public static class RecordMentions
         return report;
     }
 
-    /// <summary>Each authority a text names, with the surest reading of it, how often it is named and where first.</summary>
-    private static Dictionary<int, (MentionCertainty Certainty, int Count, string Evidence, string Context)> Strongest(IReadOnlyList<FoundMention> mentions, string text)
+    /// <summary>Each authority a text names, with the surest reading of it (and why), how often it is named and where first.</summary>
+    private static Dictionary<int, (MentionCertainty Certainty, int Count, string Evidence, string Context, double Score, string? Reason)> Strongest(IReadOnlyList<FoundMention> mentions, string text)
     {
-        var found = new Dictionary<int, (MentionCertainty Certainty, int Count, string Evidence, string Context)>();
+        var found = new Dictionary<int, (MentionCertainty Certainty, int Count, string Evidence, string Context, double Score, string? Reason)>();
         foreach (var m in mentions)
         {
             // An ambiguous reading proposes each of its candidates.
@@ -124,10 +136,15 @@ public static class RecordMentions
             var certainty = m.AuthorityId is null ? MentionCertainty.Ambiguous : m.Certainty;
             foreach (var authorityId in ids)
             {
+                var reason = Cut(m.Reason ?? "", Mention.MaxReasonLength);
                 if (found.TryGetValue(authorityId, out var seen))
-                    found[authorityId] = (certainty < seen.Certainty ? certainty : seen.Certainty, seen.Count + 1,
-                        certainty < seen.Certainty ? Cut(m.Text, Mention.MaxEvidenceLength) : seen.Evidence, certainty < seen.Certainty ? Around(text, m) : seen.Context);
-                else found[authorityId] = (certainty, 1, Cut(m.Text, Mention.MaxEvidenceLength), Around(text, m));
+                {
+                    var surer = certainty < seen.Certainty || (certainty == seen.Certainty && m.Score > seen.Score);
+                    found[authorityId] = surer
+                        ? (certainty, seen.Count + 1, Cut(m.Text, Mention.MaxEvidenceLength), Around(text, m), m.Score, reason)
+                        : seen with { Count = seen.Count + 1 };
+                }
+                else found[authorityId] = (certainty, 1, Cut(m.Text, Mention.MaxEvidenceLength), Around(text, m), m.Score, reason);
             }
         }
         return found;
@@ -204,7 +221,11 @@ public sealed class MentionPatterns
             var names = await db.AuthorityNames.AsNoTracking().Where(n => n.Form != NameForm.Title)
                 .Select(n => new { n.AuthorityId, n.Name }).ToListAsync(cancellationToken);
             var whole = (await db.Authorities.AsNoTracking().Where(a => a.Kind != AuthorityKind.Person).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
-            var finder = new MentionFinder(names.GroupBy(n => n.AuthorityId).Select(g => (g.Key, g.Select(n => n.Name))), whole);
+            // What the file says of each person weighs the readings of their names against a record's time.
+            var facts = await db.Authorities.AsNoTracking().Where(a => a.Kind == AuthorityKind.Person)
+                .Select(a => new { a.Id, a.BirthYear, a.DeathYear, a.ActiveFrom, a.ActiveTo, a.Description })
+                .ToDictionaryAsync(a => a.Id, a => new AuthorityFacts(a.BirthYear, a.DeathYear, a.ActiveFrom, a.ActiveTo, a.Description), cancellationToken);
+            var finder = new MentionFinder(names.GroupBy(n => n.AuthorityId).Select(g => (g.Key, g.Select(n => n.Name))), whole, facts);
             Volatile.Write(ref current, new Built(stamp, finder));
             return finder;
         }

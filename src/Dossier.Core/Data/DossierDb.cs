@@ -274,6 +274,7 @@ public sealed class DossierDb(DbContextOptions<DossierDb> options) : IdentityDbC
             mention.Property(m => m.Certainty).HasConversion<string>().HasMaxLength(16);
             mention.Property(m => m.Evidence).HasMaxLength(Mention.MaxEvidenceLength);
             mention.Property(m => m.Context).HasMaxLength(Mention.MaxContextLength);
+            mention.Property(m => m.Reason).HasMaxLength(Mention.MaxReasonLength);
             mention.Property(m => m.DecidedBy).HasMaxLength(256);
             mention.HasOne(m => m.Record).WithMany(r => r.Mentions).HasForeignKey(m => m.ArchivalRecordId).OnDelete(DeleteBehavior.Cascade);
             mention.HasOne(m => m.Authority).WithMany().HasForeignKey(m => m.AuthorityId).OnDelete(DeleteBehavior.Cascade);

@@ -77,6 +77,12 @@ namespace Dossier.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ActiveFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ActiveTo")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("BirthYear")
                         .HasColumnType("integer");
 
@@ -248,6 +254,13 @@ namespace Dossier.Data.Postgres.Migrations
 
                     b.Property<DateTime>("FoundAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("State")
                         .IsRequired()

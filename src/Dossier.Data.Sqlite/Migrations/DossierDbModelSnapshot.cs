@@ -67,6 +67,12 @@ namespace Dossier.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ActiveFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiveTo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("BirthYear")
                         .HasColumnType("INTEGER");
 
@@ -232,6 +238,13 @@ namespace Dossier.Data.Sqlite.Migrations
 
                     b.Property<DateTime>("FoundAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("State")
                         .IsRequired()

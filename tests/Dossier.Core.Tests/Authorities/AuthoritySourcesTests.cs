@@ -59,17 +59,26 @@ public class AuthoritySourcesTests
     }
 
     [Fact]
+    public void The_years_at_work_are_those_of_dated_offices_and_of_the_editions_that_list_the_person()
+    {
+        // Dorticós: "January–July 1959" in his remark, and the edition of 1958–1960 whose list of persons names him.
+        var dorticos = Read(103605);
+        Assert.Equal((1958, 1960), (dorticos.ActiveFrom, dorticos.ActiveTo));
+        Assert.Equal((null, null), (dorticos.BirthYear, dorticos.DeathYear));
+    }
+
+    [Fact]
     public void A_CSV_gives_people_places_and_organizations_and_reports_bad_rows()
     {
         var path = Path.Combine(Path.GetTempPath(), $"authorities-{Guid.NewGuid():N}.csv");
         File.WriteAllText(path, """
-            id,kind,name,variants,birth,death,latitude,longitude,wikidata,description
-            1,place,Havana,La Habana; Гавана,,,23.1136,-82.3666,Q1563,Capital of Cuba
-            2,organization,Central Committee of the CPSU,ЦК КПСС,,,,,,
-            3,person,"Mikoyan, Anastas",Микоян; A. I. Mikoyan,1895,1978,,,Q157940,
-            4,planet,Mars,,,,,,,
-            5,place,Atlantis,,,,123,0,,
-            6,person,,,,,,,,
+            id,kind,name,variants,birth,death,latitude,longitude,wikidata,description,active
+            1,place,Havana,La Habana; Гавана,,,23.1136,-82.3666,Q1563,Capital of Cuba,
+            2,organization,Central Committee of the CPSU,ЦК КПСС,,,,,,,
+            3,person,"Mikoyan, Anastas",Микоян; A. I. Mikoyan,1895,1978,,,Q157940,,1955–1965
+            4,planet,Mars,,,,,,,,
+            5,place,Atlantis,,,,123,0,,,
+            6,person,,,,,,,,,
             """);
         try
         {
@@ -80,6 +89,7 @@ public class AuthoritySourcesTests
             Assert.Equal(["La Habana", "Гавана"], Names(havana, NameForm.Variant));
             Assert.Equal(AuthorityKind.Organization, items[1].Authority!.Kind);
             Assert.Equal((1895, 1978), (items[2].Authority!.BirthYear, items[2].Authority!.DeathYear));
+            Assert.Equal((1955, 1965), (items[2].Authority!.ActiveFrom, items[2].Authority!.ActiveTo));
             Assert.Equal("kind 'planet' is not person, organization or place", items[3].Error);
             Assert.Equal("latitude '123' is not a coordinate", items[4].Error);
             Assert.Equal("no name", items[5].Error);

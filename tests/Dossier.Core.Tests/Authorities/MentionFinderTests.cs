@@ -46,10 +46,12 @@ public class MentionFinderTests
     }
 
     [Fact]
-    public void Initials_and_a_surname_alone_are_proposed_unless_the_text_names_the_person_in_full()
+    public void Initials_that_fit_one_bearer_are_certain_and_a_surname_alone_is_proposed_unless_the_text_names_the_person()
     {
-        Assert.Equal([(Khrushchev, "N. S. Khrushchev", MentionCertainty.Probable)], Find("Message of N. S. Khrushchev to the President"));
-        Assert.Equal([(Khrushchev, "Н. С. Хрущёва", MentionCertainty.Probable)], Find("Посылаю письмо Н. С. Хрущёва"));
+        // Names alone (no years, no descriptions): initials with a surname fit the one Khrushchev; a surname alone is
+        // proposed, as the finder knows nothing of who could be meant.
+        Assert.Equal([(Khrushchev, "N. S. Khrushchev", MentionCertainty.Certain)], Find("Message of N. S. Khrushchev to the President"));
+        Assert.Equal([(Khrushchev, "Н. С. Хрущёва", MentionCertainty.Certain)], Find("Посылаю письмо Н. С. Хрущёва"));
         Assert.Equal([(Mikoyan, "Mikoyan", MentionCertainty.Probable)], Find("Mikoyan arrived in Havana."));
         // Two Kennedys: the surname alone is ambiguous, until the text names one of them in full.
         var alone = Finder.Find("Kennedy spoke.").Single();
@@ -58,7 +60,9 @@ public class MentionFinderTests
         Assert.Equal([(Kennedy, "John F. Kennedy", MentionCertainty.Certain), (Khrushchev, "Khrushchev", MentionCertainty.Probable), (Kennedy, "Kennedy", MentionCertainty.Certain)],
             Find("John F. Kennedy wrote to Khrushchev's envoy. Kennedy insisted."));
         // Initials that tell two Smiths apart.
-        Assert.Equal([(BedellSmith, "W. B. Smith", MentionCertainty.Probable)], Find("Ambassador W. B. Smith reported."));
+        Assert.Equal([(BedellSmith, "W. B. Smith", MentionCertainty.Certain)], Find("Ambassador W. B. Smith reported."));
+        // Initials no bearer has are someone else's.
+        Assert.Empty(Find("Ambassador Q. Smith reported."));
     }
 
     [Fact]
@@ -86,9 +90,10 @@ public class MentionFinderTests
         Assert.Equal([(1, "Havana", MentionCertainty.Certain)], [.. finder.Find("He flew to Havana.").Select(m => (m.AuthorityId, m.Text, m.Certainty))]);
         Assert.Equal(1, finder.Find("прилетел в Гавану").Single().AuthorityId);
         Assert.Equal(2, finder.Find("Back in Washington, D.C. on Monday").Single().AuthorityId);
-        // The same word as a person's surname alone stays a proposal.
+        // The same word as a person's surname alone stays a proposal; with a title that fits its one bearer, it is his.
         var person = new MentionFinder([(3, ["Havana, Ernest"])]);
-        Assert.Equal(MentionCertainty.Probable, person.Find("Mr. Havana spoke.").Single().Certainty);
+        Assert.Equal(MentionCertainty.Probable, person.Find("Havana spoke.").Single().Certainty);
+        Assert.Equal(MentionCertainty.Certain, person.Find("Mr. Havana spoke.").Single().Certainty);
     }
 
     [Fact]
@@ -122,5 +127,67 @@ public class MentionFinderTests
         Assert.Superset(new HashSet<int> { Khrushchev, Castro, Guevara, Dorticos, Mikoyan, Mao, Kennedy }, found["en"]);
         Assert.Superset(new HashSet<int> { Castro, Guevara, Dorticos }, found["ru"]);
         Assert.DoesNotContain(JohnSmith, found["en"]);
+    }
+
+    // People as the Office of the Historian's file describes them (names, years, descriptions as it writes them).
+    private static MentionFinder WithFacts(params (int Id, string[] Names, AuthorityFacts Facts)[] people) =>
+        new(people.Select(p => (p.Id, (IEnumerable<string>)p.Names)), facts: people.ToDictionary(p => p.Id, p => p.Facts));
+
+    private static (int? Id, MentionCertainty Certainty) Only(MentionFinder finder, string text, int year, params string[] namedBySource) =>
+        finder.Read(text, year, namedBySource).Mentions.Select(m => (m.AuthorityId, m.Certainty)).Single();
+
+    [Fact]
+    public void The_record_s_year_tells_which_bearer_a_title_and_surname_mean()
+    {
+        var finder = WithFacts(
+            (1, ["Kennedy, John F"], new(1917, 1963, 1958, 1963, "Democratic Senator from Massachusetts; President of the United States from January 20, 1961")),
+            (2, ["Kennedy, Robert F"], new(null, null, 1961, 1968, "Attorney General of the United States from January 1961")),
+            (3, ["Kennedy, Crammond"], new(1842, 1918, null, null, "Non-career appointee. Chargé d'Affaires")));
+        // 1962: the one in high office then; 1870: the only Kennedy grown and alive.
+        Assert.Equal((1, MentionCertainty.Certain), Only(finder, "President Kennedy wrote again.", 1962));
+        Assert.Equal((3, MentionCertainty.Certain), Only(finder, "Mr. Kennedy wrote again.", 1870));
+        // The reason says why.
+        Assert.Contains("the one in a high office then", finder.Read("President Kennedy wrote again.", 1962).Mentions.Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dead_are_not_addressed_and_initials_are_folded_as_the_text_writes_them()
+    {
+        var finder = WithFacts(
+            (1, ["Adams, John Quincy"], new(1767, 1848, 1825, 1829, "President of the United States, from March 4, 1825 until March 4, 1829")),
+            (2, ["Adams, Charles Francis"], new(1807, 1886, null, null, "Non-career appointee. Envoy Extraordinary and Minister Plenipotentiary (United Kingdom)")),
+            (3, ["Adams, Charles"], new(1845, 1895, null, null, "Non-career appointee. Minister Resident/Consul General (Bolivia)")));
+        // 1861: John Quincy is dead, Charles a boy: "Mr. Adams" is Charles Francis. "C. F." is his too, though a text's
+        // "C." folds to "k." and "Charles" keeps its c.
+        Assert.Equal((2, MentionCertainty.Certain), Only(finder, "my predecessor, Mr. Adams, sails today", 1861));
+        Assert.Equal((2, MentionCertainty.Certain), Only(finder, "Sir A. Cockburn, Mr. C. F. Adams, that", 1872));
+    }
+
+    [Fact]
+    public void What_the_text_says_of_a_person_that_the_file_denies_is_not_theirs()
+    {
+        var steere = WithFacts((1, ["Steere, Loyd V"], new(null, null, 1945, 1954, "Counselor of the Embassy in Poland, August 20, 1952–May 18, 1953")));
+        // "Comrade" is said of communists: not the American diplomat, however alone he is in the file.
+        Assert.NotEqual(MentionCertainty.Certain, Only(steere, "we consider that Comrade Stere acted appropriately", 1954).Certainty);
+        var mora = WithFacts((1, ["Mora-Otero, José Antonio", "Mora, José A"], new(null, null, 1956, 1968, "Secretary General of the Organization of American States")));
+        // The Cuban Minister of Foreign Trade is not the OAS's Secretary General, wherever his surname stands.
+        Assert.DoesNotContain(mora.Read("Minister of Foreign Trade Mora had just summoned me. Mora asked me", 1964).Mentions, m => m.Certainty == MentionCertainty.Certain);
+    }
+
+    [Fact]
+    public void A_signature_an_edition_s_list_of_persons_and_the_file_s_years_make_a_surname_sure()
+    {
+        var hulls = WithFacts(
+            (1, ["Hull, Cordell"], new(1871, 1955, 1933, 1946, "Non-career appointee. Secretary of State | Secretary of State, 1933–1944")),
+            (2, ["Hull, John Edwin"], new(null, null, 1945, 1958, "Assistant Chief of Staff, Operations Division, War Department General Staff")));
+        // A telegram signed "Hull" in 1934: the Secretary of State then.
+        Assert.Equal((1, MentionCertainty.Certain), Only(hulls, "Repeat to Habana.\n\nHull", 1934));
+        var polks = WithFacts(
+            (1, ["Polk, Frank Lyon"], new(1871, 1943, 1915, 1916, "Counselor of the Department of State")),
+            (2, ["Polk, James K"], new(1795, 1849, 1845, 1849, "President of the United States, from March 4, 1845 until March 4, 1849")),
+            (3, ["Polk, Judd"], new(null, null, 1951, 1951, "Chief, British Commonwealth and Middle East Division")));
+        // Undated: "Polk" alone could be any of them; the edition's editors identified him as Frank Lyon Polk.
+        Assert.Null(polks.Read("For Polk from Auchincloss.").Mentions.Single().AuthorityId);
+        Assert.Equal((1, MentionCertainty.Certain), polks.Read("For Polk from Auchincloss.", null, ["Polk, Frank Lyon"]).Mentions.Select(m => (m.AuthorityId, m.Certainty)).Single());
     }
 }

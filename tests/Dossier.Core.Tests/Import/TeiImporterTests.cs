@@ -34,7 +34,8 @@ public class TeiImporterTests
         Assert.Equal(["Secretary of State"], d1.Creators);
         Assert.Equal(["Francis, David R."], d1.Recipients);
         Assert.Equal("File No. 861.51/131", d1.Source.Text);
-        Assert.Equal(["Russia Economic Relations", "Loans to the Provisional Government—Soviet Financial Decrees"], d1.Subjects);
+        // The chapters' headings, then the people the editors identified in the document, in the volume's list's form.
+        Assert.Equal(["Russia Economic Relations", "Loans to the Provisional Government—Soviet Financial Decrees", "Francis, David R.", "Lansing, Robert"], d1.Subjects);
         Assert.Equal("Papers Relating to the Foreign Relations of the United States, 1918, Russia, Volume III", d1.Repository);
         // The volume is the records' collection, in its order.
         var place = Assert.Single(d1.Collections);

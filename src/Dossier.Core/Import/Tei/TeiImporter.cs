@@ -181,6 +181,12 @@ public sealed partial class TeiImporter : IRecordImporter
             .Reverse()
             .Select(d => TrimPunctuation(ChapterNumber().Replace(Text(d.Element(Tei + "head"), skipNotes: true), "")))
             .Where(s => s.Length is > 0 and <= 160).Distinct(StringComparer.Ordinal).ToList();
+        // The people the edition's editors identified in the document (persName/@corresp, to the volume's list of persons)
+        // are its associated people, as the Digital Archive lists them among its subjects: in the list's form ("Polk,
+        // Frank Lyon"), which tells whom "Polk" in the text is.
+        subjects.AddRange(div.Descendants(Tei + "persName").Select(p => (string?)p.Attribute("corresp")).OfType<string>()
+            .Select(c => persons.GetValueOrDefault(c.TrimStart('#'))).OfType<string>().Select(TrimPunctuation)
+            .Where(n => n.Length is > 0 and <= 160 && !subjects.Contains(n, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal));
 
         var language = LanguageDetector.Detect(transcript.Length > 0 ? transcript : title) ?? "en";
         return new ArchivalRecord

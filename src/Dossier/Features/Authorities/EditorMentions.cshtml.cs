@@ -24,7 +24,7 @@ public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation
     private readonly DossierDb db = db.WholeArchive();
 
     public sealed record Row(int Id, int RecordId, string RecordTitle, string? RecordDate, int AuthorityId, AuthorityKind Kind, string AuthorityName,
-        MentionState State, MentionCertainty Certainty, int Count, string? Evidence, string? Context, string? DecidedBy);
+        MentionState State, MentionCertainty Certainty, int Count, string? Evidence, string? Context, string? DecidedBy, double Score, string? Reason);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
@@ -120,7 +120,7 @@ public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation
             : mentions.OrderBy(m => m.Authority.Kind).ThenBy(m => m.Authority.PreferredName);
         Rows = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(m => new Row(m.Id, m.ArchivalRecordId, m.Record!.Title, m.Record.Date, m.AuthorityId, m.Authority.Kind, m.Authority.PreferredName,
-                m.State, m.Certainty, m.Count, m.Evidence, m.Context, m.DecidedBy))
+                m.State, m.Certainty, m.Count, m.Evidence, m.Context, m.DecidedBy, m.Score, m.Reason))
             .ToListAsync(cancellationToken);
         if (RecordId is not null && !string.IsNullOrWhiteSpace(find))
         {
@@ -143,7 +143,7 @@ public sealed class EditorMentionsModel(DossierDb db, AuthorityCuration curation
     {
         (MentionState.Confirmed, _) => text["confirmed"],
         (MentionState.Rejected, _) => text["rejected"],
-        (_, MentionCertainty.Certain) => text["found (a full name)"],
+        (_, MentionCertainty.Certain) => text["found: sure"],
         (_, MentionCertainty.Probable) => text["proposed: one authority bears these words"],
         _ => text["proposed: several authorities bear these words"],
     };
